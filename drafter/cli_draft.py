@@ -1,8 +1,140 @@
 """CLI commands of the drafting path: templates, new, schema, check, render."""
 from __future__ import annotations
 
+import json
+from pathlib import Path
+from typing import List, Optional
+
 import typer
+
+from .errors import InputError, UsageError
+
+
+def _templates() -> None:
+    """列出可用的模板（模板名和一句说明）。"""
+    from . import templates
+    from .console import out
+
+    for tid, t in templates.available().items():
+        out.print(f"{tid}\t{t.name}：{t.description}", markup=False)
+
+
+def _schema_ref(template) -> str | None:
+    shipped = template.folder / "schema.json"
+    return shipped.resolve().as_uri() if shipped.is_file() else None
+
+
+def _new(
+    template_id: str = typer.Argument(..., metavar="模板名", help="模板名，如 gov_work_report（drafter templates 可查看）"),
+    output: Path = typer.Option(..., "-o", "--output", help="要写出的事实表文件，如 2025年政府工作报告.yaml"),
+    force: bool = typer.Option(False, "--force", help="文件已存在时覆盖"),
+) -> None:
+    """生成一份带中文注释和示例值的事实表，供填写。"""
+    from . import templates
+    from .console import err
+    from .fileio import write_text_atomic
+    from .scaffold import scaffold
+
+    template = templates.get(template_id)
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"{output}: 事实表文件名应以 .yaml 结尾")
+    write_text_atomic(output, scaffold(template, _schema_ref(template)), force=force)
+    err.print(f"已生成事实表：{output}（填写后运行 drafter check {output}）", markup=False)
+
+
+def _schema(template_id: str = typer.Argument(..., metavar="模板名", help="模板名，如 gov_work_report")) -> None:
+    """以 JSON 输出模板的 JSON Schema（供编辑器补全和校验）。"""
+    from . import templates
+    from .console import out
+
+    schema = templates.get(template_id).schema
+    out.print(json.dumps(schema, ensure_ascii=False, indent=2), markup=False, soft_wrap=True)
+
+
+def _check(
+    files: List[Path] = typer.Argument(..., metavar="事实表…", help="要检查的事实表（可多个）"),
+) -> None:
+    """检查事实表，一次列出全部问题（文件:行:列 字段: 说明）；有问题时退出码为 1。"""
+    from . import render
+    from .console import err, out
+
+    bad = 0
+    for path in files:
+        _, problems = render.check(path)
+        for p in problems:
+            out.print(str(p), markup=False)
+        bad += len(problems)
+        if not problems:
+            err.print(f"{path}: 没有发现问题", markup=False)
+    if bad:
+        err.print(f"共 {bad} 个问题", markup=False)
+        raise typer.Exit(1)
+
+
+def _render(
+    files: List[Path] = typer.Argument(..., metavar="事实表…", help="要生成的事实表（可多个）"),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="输出文件；多个事实表时为输出文件夹（须已存在）"),
+    fmt: str = typer.Option("docx", "--format", "-f", help="输出格式：docx、md 或 txt"),
+    force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
+    style: Optional[Path] = typer.Option(None, "--style", help="本单位的样式文件（YAML），覆盖默认的 GB/T 9704 字体与版式"),
+) -> None:
+    """按事实表生成报告（默认 Word .docx，GB/T 9704 版式）。已有文件不会被覆盖，除非加 --force。"""
+    from . import render
+    from .console import err
+    from .fileio import check_writable, write_atomic
+
+    if fmt not in render.FORMATS:
+        raise UsageError(f"不支持的输出格式“{fmt}”，可选：{'、'.join(render.FORMATS)}")
+    targets = render.plan_outputs(files, output, fmt)
+    style_obj = None
+    if fmt == "docx":
+        from .style import load_style
+
+        style_obj = load_style(style)
+    # Validate and render everything in memory first: one bad sheet writes nothing.
+    problems: list = []
+    jobs: list[tuple[Path, bytes]] = []
+    for path, target in zip(files, targets):
+        try:
+            checked = render.load(path)
+        except InputError as exc:
+            problems.extend(exc.lines())
+            continue
+        if target is None:
+            folder = output if output is not None else path.parent
+            target = folder / render.default_output(checked, fmt)
+        data = render.to_bytes(render.build_report(checked), fmt, style_obj)
+        jobs.append((target, data))
+    if problems:
+        raise _Lines(problems)
+    seen: dict[Path, Path] = {}
+    for (target, _), src in zip(jobs, files):
+        key = target.resolve()
+        if key in seen:
+            raise UsageError(f"{src} 与 {seen[key]} 会写到同一个文件 {target}，请用 -o 或事实表中的 output 区分")
+        seen[key] = src
+        check_writable(target, force)
+    for target, data in jobs:
+        write_atomic(target, data, force=force)
+        err.print(f"已生成：{target}", markup=False)
+
+
+class _Lines(InputError):
+    """Problems from several fact sheets, printed as they are."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__("事实表有误，未生成任何文件")
+        self._lines = lines
+
+    def lines(self) -> list[str]:
+        return self._lines + ["事实表有误，未生成任何文件"]
 
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
+    app.command("templates", help="列出可用的模板（模板名和一句说明）。")(_templates)
+    app.command("new", help="生成一份带中文注释和示例值的事实表，供填写。")(_new)
+    app.command("schema", help="以 JSON 输出模板的 JSON Schema（供编辑器补全和校验）。")(_schema)
+    app.command("check", help="检查事实表，一次列出全部问题；有问题时退出码为 1。")(_check)
+    app.command("render", help="按事实表生成报告（默认 Word，GB/T 9704 版式）；已有文件不覆盖，除非加 --force。")(_render)
+

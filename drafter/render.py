@@ -1,0 +1,102 @@
+"""The drafting pipeline: fact sheet → validated data → markup → report model → file bytes.
+
+One-way: this module calls factsheet, templates, markup and writers; none of
+them calls back. The CLI only decides paths and prints.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import factsheet, templates
+from .errors import InputError, Location, Problem, UsageError
+from .markup import parse_markup
+from .report import Report
+from .style import Style
+
+FORMATS = ("docx", "md", "txt")
+
+
+@dataclass
+class Checked:
+    """A fact sheet that passed validation, with the template it names."""
+
+    sheet: factsheet.FactSheet
+    template: templates.Template
+
+
+def check(path: Path) -> tuple[Checked | None, list[Problem]]:
+    """Every problem of a fact sheet at once (YAML, duplicates, template id, schema)."""
+    sheet, problems = factsheet.parse_factsheet(Path(path))
+    if sheet is None:
+        return None, problems
+    tid = sheet.template_id
+    if tid is None:
+        loc = sheet.locate(("template",))
+        problems.append(Problem(Location(loc.file, loc.line, loc.col, "template"),
+                                f"缺少或写错了模板名（template），可用：{'、'.join(templates.available())}"))
+        return None, sorted(problems, key=lambda p: (p.location.line or 0, p.location.col or 0))
+    try:
+        template = templates.get(tid)
+    except UsageError as exc:
+        loc = sheet.locate(("template",))
+        problems.append(Problem(loc, exc.message))
+        return None, problems
+    problems += factsheet.validate(sheet, template.schema)
+    problems.sort(key=lambda p: (p.location.line or 0, p.location.col or 0))
+    return (Checked(sheet, template) if not problems else None), problems
+
+
+def load(path: Path) -> Checked:
+    """A valid fact sheet, or an InputError listing every problem."""
+    checked, problems = check(path)
+    if problems or checked is None:
+        raise InputError(f"{path}: 事实表有误", problems)
+    return checked
+
+
+def build_report(checked: Checked, extra: dict | None = None) -> Report:
+    markup = templates.render_markup(checked.template, checked.sheet.data, extra)
+    return parse_markup(markup)
+
+
+def to_bytes(report: Report, fmt: str, style: Style | None = None) -> bytes:
+    """Serialise a report; writers are imported on demand (python-docx is the slow one)."""
+    if fmt == "docx":
+        from .style import load_style
+        from .writers.docx import write_docx
+
+        return write_docx(report, style or load_style())
+    if fmt == "md":
+        from .writers.markdown import write_markdown
+
+        return write_markdown(report).encode("utf-8")
+    if fmt == "txt":
+        from .writers.text import write_text
+
+        return write_text(report).encode("utf-8")
+    raise UsageError(f"不支持的输出格式“{fmt}”，可选：{'、'.join(FORMATS)}")
+
+
+def default_output(checked: Checked, fmt: str) -> str:
+    """File name (no folder) the fact sheet asks for."""
+    stem = templates.output_stem(checked.template, checked.sheet.data, checked.sheet.path.stem)
+    return f"{stem}.{fmt}"
+
+
+def plan_outputs(inputs: list[Path], out: Path | None, fmt: str) -> list[Path | None]:
+    """Where each input goes: None = decide from the fact sheet (in the input's folder or in `out`).
+
+    With several inputs, -o must be a folder; with one, -o may be a file name or a folder.
+    """
+    if out is None:
+        return [None] * len(inputs)
+    if len(inputs) > 1 or out.is_dir() or str(out).endswith(("/", "\\")):
+        if not out.is_dir():
+            raise UsageError(f"{out}: 输出文件夹不存在（渲染多个事实表时 -o 必须是已存在的文件夹）")
+        return [None] * len(inputs)
+    if out.suffix.lower().lstrip(".") not in FORMATS:
+        return [out.with_name(out.name + f".{fmt}")]
+    if out.suffix.lower().lstrip(".") != fmt:
+        raise UsageError(f"{out}: 文件扩展名与 --format {fmt} 不一致")
+    return [out]

@@ -1,0 +1,84 @@
+"""The report model: the one meeting point between templates and writers.
+
+Templates produce markup; markup.py turns it into these objects; writers
+(docx, md, txt) turn these objects into files. Neither side knows the other.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal, Union
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A standalone heading line; level 1 = 一、 (黑体), 2 = （一） (楷体), 3 = 1. , 4 = （1）."""
+
+    level: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A body paragraph, optionally opened by a run-in heading of the given level."""
+
+    text: str
+    lead: str = ""
+    lead_level: int = 0
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """Enumerated items; ordered → 1. 2. …, bullet → —— dash items."""
+
+    items: tuple[str, ...]
+    ordered: bool = True
+
+
+@dataclass(frozen=True)
+class Salutation:
+    text: str
+
+
+@dataclass(frozen=True)
+class Signature:
+    """Issuing body and date, right-aligned at the end (unsealed documents)."""
+
+    lines: tuple[str, ...]
+
+
+Block = Union[Heading, Paragraph, ListBlock, Salutation, Signature]
+
+
+@dataclass
+class Report:
+    title: list[str] = field(default_factory=list)
+    byline: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+
+    def plain_lines(self) -> list[str]:
+        """Every line as a reader sees it (used by the txt writer and by tests)."""
+        lines = list(self.title) + list(self.byline)
+        for b in self.blocks:
+            lines.extend(block_lines(b))
+        return lines
+
+
+def list_marker(index: int, ordered: bool) -> str:
+    return f"{index}." if ordered else "——"
+
+
+def block_lines(block: Block) -> list[str]:
+    if isinstance(block, Heading):
+        return [block.text]
+    if isinstance(block, Paragraph):
+        return [block.lead + block.text]
+    if isinstance(block, ListBlock):
+        return [list_marker(i, block.ordered) + t for i, t in enumerate(block.items, 1)]
+    if isinstance(block, Salutation):
+        return [block.text]
+    if isinstance(block, Signature):
+        return list(block.lines)
+    raise TypeError(block)
+
+
+Format = Literal["docx", "md", "txt"]
