@@ -1,0 +1,62 @@
+"""drafter lint: a seasoned proofreader's pass over any draft.
+
+any draft (docx, md, txt, fact sheet) → numbered text lines (extract) →
+rule families (rules/) → findings. No jieba, no network: regular
+expressions over lines and one era table (drafter/data/eras.yaml).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .finding import ERROR, WARNING, Finding, has_errors
+from .rules import ALL, FACTSHEET, RULE_IDS
+from .text import Doc
+
+__all__ = [
+    "ERROR", "WARNING", "Finding", "RULE_IDS", "has_errors",
+    "lint_lines", "lint_path", "lint_factsheet_values",
+]
+
+_SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
+
+
+def _run(lines: list[tuple[int, str]], file: str, year: int | None, genre: str | None, rules) -> list[Finding]:
+    doc = Doc(file=file, lines=list(lines), year=year, genre=genre)
+    for rule in rules:
+        rule.check(doc)
+    unique = dict.fromkeys(doc.findings)
+    return sorted(unique, key=lambda f: (f.line, _SEVERITY_ORDER.get(f.severity, 9), f.rule))
+
+
+def lint_lines(lines: list[tuple[int, str]], file: str, year: int | None = None,
+               genre_hint: str | None = None) -> list[Finding]:
+    """Lint numbered text lines; the year defaults to the one the text itself states."""
+    from .report_year import detect_year
+
+    if year is None:
+        year = detect_year(lines)
+    return _run(lines, file, year, genre_hint, ALL)
+
+
+def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
+    """Lint the string values of a YAML fact sheet, at their YAML line numbers."""
+    from .extract import _check_file, yaml_values
+    from .report_year import factsheet_year
+
+    path = Path(path)
+    _check_file(path)
+    lines, data = yaml_values(path)
+    if year is None:
+        year = factsheet_year(data)
+    genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
+    return _run(lines, str(path), year, genre, FACTSHEET)
+
+
+def lint_path(path: Path, year: int | None = None) -> list[Finding]:
+    """Lint a .docx, .md, .txt draft or a .yaml/.yml fact sheet (dispatch on the extension)."""
+    from .extract import YAML_SUFFIXES, path_lines
+
+    path = Path(path)
+    if path.suffix.lower() in YAML_SUFFIXES:
+        return lint_factsheet_values(path, year)
+    return lint_lines(path_lines(path), str(path), year)

@@ -1,0 +1,101 @@
+"""numbering: gaps, repeats and misplaced levels in 一、/（一）/1./（1） and 一是…二是 series.
+
+Conservative by design (CORPUS-NOTES §3): a restart at 1 is always allowed
+(a new part or a new document), a step backwards is left alone (a nested
+series may end), 一、二、三产业 and bare split markers are not headings, and
+a level is only called misplaced when the same section also uses the level
+it skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from ..finding import ERROR, WARNING
+from ..text import Doc, cn_number, cn_numeral, excerpt
+
+RULE = "numbering"
+
+_CN = "一二三四五六七八九十"
+# level → pattern of a paragraph-initial marker; group 1 is the number.
+_LEVELS = [
+    (1, re.compile(rf"^\s*([{_CN}]{{1,3}})\s*[、，,．.]")),
+    (2, re.compile(rf"^\s*[（(]([{_CN}]{{1,3}})[）)]")),
+    (3, re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))")),
+    (4, re.compile(r"^\s*[（(](\d{1,2})[）)]")),
+]
+_FALSE_HEAD = re.compile(rf"^\s*[{_CN}]{{1,3}}(?:[、，,]|产业|级|类|等|线|季度|轮|产|是|要)")
+_SERIES = re.compile(rf"(?:^|(?<=[。；;！!？?：:\s，,]))([{_CN}]{{1,3}})(是|要)")
+
+
+def _fmt(level: int, n: int) -> str:
+    return {1: f"{cn_numeral(n)}、", 2: f"（{cn_numeral(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+
+
+def heading_level(text: str) -> tuple[int, int, int] | None:
+    """(level, number, marker end) when the line opens with a list marker, else None."""
+    for level, pattern in _LEVELS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        rest = text[m.end():]
+        if not rest.strip():
+            return None  # bare split marker (N16): 其中 / 一、 / 二、三产业
+        if level in (1, 2) and _FALSE_HEAD.match(rest):
+            return None
+        n = cn_number(m.group(1))
+        return (level, n, m.end()) if n else None
+    return None
+
+
+def check(doc: Doc) -> None:
+    last = {1: 0, 2: 0, 3: 0, 4: 0}
+    pending: list[tuple[int, str, int]] = []  # 1. lines placed directly under the current 一、
+    series = {"是": 0, "要": 0}
+    for no, text in doc.lines:
+        head = heading_level(text)
+        if head:
+            level, n, end = head
+            _check_step(doc, no, text, level, n, last[level], end)
+            last[level] = n
+            for lower in range(level + 1, 5):
+                last[lower] = 0
+            if level == 1:
+                pending = []
+            elif level == 2:
+                for pno, ptext, pn in pending:
+                    doc.add(pno, RULE, WARNING,
+                            f"层级错位：“{_fmt(3, pn)}”直接放在一级标题下，而同一部分又用了“（一）”级标题",
+                            excerpt(ptext, 0, 4, 16))
+                pending = []
+            elif level == 3 and last[2] == 0 and last[1] > 0:
+                pending.append((no, text, n))
+            series = {"是": 0, "要": 0}
+        for m in _SERIES.finditer(text):
+            n, word = cn_number(m.group(1)), m.group(2)
+            if not n or n > 20:
+                continue
+            prev = series[word]
+            if n == 1 or prev == 0:
+                series[word] = n
+            elif n == prev:
+                doc.add(no, RULE, ERROR, f"序列重复：“{m.group()}”又出现一次", excerpt(text, m.start(), m.end()))
+            elif n == prev + 1:
+                series[word] = n
+            elif n > prev + 1:
+                doc.add(no, RULE, ERROR,
+                        f"序列跳号：“{cn_numeral(prev)}{word}”之后是“{m.group()}”，缺少“{cn_numeral(prev + 1)}{word}”",
+                        excerpt(text, m.start(), m.end()))
+                series[word] = n
+            # n < prev: a nested series may have ended; leave it alone.
+
+
+def _check_step(doc: Doc, no: int, text: str, level: int, n: int, prev: int, end: int) -> None:
+    if n == prev:
+        doc.add(no, RULE, ERROR, f"编号重复：“{_fmt(level, n)}”连续出现两次", excerpt(text, 0, end, 16))
+    elif n > prev + 1:
+        if prev == 0:
+            message = f"编号不从头开始：本层第一个编号是“{_fmt(level, n)}”，缺少“{_fmt(level, 1)}”"
+        else:
+            missing = "、".join(_fmt(level, k).rstrip("、") for k in range(prev + 1, n))
+            message = f"编号跳号：“{_fmt(level, prev)}”之后是“{_fmt(level, n)}”，缺少“{missing}”"
+        doc.add(no, RULE, ERROR, message, excerpt(text, 0, end, 16))
