@@ -94,7 +94,7 @@ def cut_injected_spans(lines: list[Line]) -> tuple[list[Line], int]:
 # --- N6: GBK mojibake -------------------------------------------------------
 
 _ASCII_BACK = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）", "?": "？"}
-_MOJI_Q = re.compile(f"(?<=[{CJK}，。、；])\\?(?=[,;:Fl\\u4e00-\\u9fff])")
+_MOJI_Q = re.compile(f"(?<=[{CJK}，。、；)])\\?(?=[,;:Fl\\u4e00-\\u9fff])")
 _PUA = re.compile("[\ue000-\uf8ff]")
 
 
@@ -107,8 +107,12 @@ def _char_score(text: str) -> float:
     return (good - 3 * bad) / len(text)
 
 
-def _shift_decode(segment: str) -> tuple[str, float] | None:
-    """Undo a one-byte shift: encode the garbled run as GB18030 and try every lost lead byte."""
+def _shift_decode(segment: str, prev: str = "", bigrams: dict | None = None) -> tuple[str, float] | None:
+    """Undo a one-byte shift: encode the garbled run as GB18030 and try every lost lead byte.
+
+    `prev` is the character before the run; `bigrams` (counts of character pairs
+    in the same file) rewards a first character that usually follows it.
+    """
     src = "".join(_ASCII_BACK.get(ch, ch) for ch in segment)
     try:
         data = src.encode("gb18030")
@@ -118,6 +122,8 @@ def _shift_decode(segment: str) -> tuple[str, float] | None:
     for lead in range(0x81, 0xFF):
         cand = (bytes([lead]) + data).decode("gb18030", errors="replace")
         score = _char_score(cand)
+        if bigrams and prev and cand:
+            score += min(bigrams.get(prev + cand[0], 0), 20) / 100
         if best is None or score > best[1]:
             best = (cand, score)
     return best
@@ -134,7 +140,12 @@ def _resync_end(text: str, start: int, limit: int = 40) -> int:
     return min(len(text), start + limit)
 
 
-def repair_mojibake_text(text: str) -> tuple[str, int, int]:
+def _prev_char(text: str, pos: int) -> str:
+    before = RUBY_RE.sub("", text[:pos])
+    return before[-1:] if before else ""
+
+
+def repair_mojibake_text(text: str, bigrams: dict | None = None) -> tuple[str, int, int]:
     """Repair GBK byte-shift mojibake in one line: returns (text, repaired, flagged)."""
     repaired = flagged = 0
     pos = 0
@@ -145,8 +156,8 @@ def repair_mojibake_text(text: str) -> tuple[str, int, int]:
         start = m.end()
         end = _resync_end(text, start)
         seg = text[start:end]
-        result = _shift_decode(seg) if seg else None
-        if result and result[1] >= 0.99 and "\ufffd" not in result[0]:
+        result = _shift_decode(seg, _prev_char(text, m.start()), bigrams) if seg else None
+        if result and result[1] >= 0.9 and "\ufffd" not in result[0]:
             fixed = result[0]
             text = text[: m.start()] + fixed + text[end:]
             repaired += 1
@@ -182,11 +193,18 @@ def repair_mojibake_text(text: str) -> tuple[str, int, int]:
 def repair_mojibake(lines: list[Line]) -> tuple[list[Line], int]:
     """N6: repair GBK mojibake (`?,F(xiàn)將` → `。現(xiàn)將`) where the bytes allow; flag the rest."""
     out, total = [], 0
+    bigrams: dict[str, int] | None = None
     for line in lines:
         if "?" not in line.text and not _PUA.search(line.text):
             out.append(line)
             continue
-        text, fixed, flagged = repair_mojibake_text(line.text)
+        if bigrams is None:
+            bigrams = {}
+            for other in lines:
+                t = RUBY_RE.sub("", other.text)
+                for a, b in zip(t, t[1:]):
+                    bigrams[a + b] = bigrams.get(a + b, 0) + 1
+        text, fixed, flagged = repair_mojibake_text(line.text, bigrams)
         if fixed or flagged:
             line = _new(line, text)
             if flagged and "mojibake" not in line.flags:
@@ -431,10 +449,10 @@ def normalize_placeholders(lines: list[Line]) -> tuple[list[Line], int]:
 STEPS: list[tuple[str, Step]] = [
     ("drop_blank", drop_blank),
     ("drop_chrome", drop_chrome),
-    ("cut_injected_spans", cut_injected_spans),
     ("repair_mojibake", repair_mojibake),
     ("strip_ruby", strip_ruby),
     ("to_simplified", to_simplified),
+    ("cut_injected_spans", cut_injected_spans),
     ("restore_numerals", restore_numerals),
     ("despin", despin),
     ("fix_spaces", fix_spaces),
