@@ -29,6 +29,7 @@ _SUBJECT = re.compile(r"(?:((?:19|20)\d\d)\s*年度?|(今年|明年|来年|去�
 _FIRST = re.compile(r"开局之年|开局年|起步之年|开篇之年|第一年|首年|开局的一年")
 _LAST = re.compile(r"收官之年|收官年|最后一年|末年|收官的一年")
 _NTH = re.compile(r"第([二三四五])年")
+_PREPARE = re.compile(r"(?:谋划|编制|迎接|筹划|衔接|启动|开启|展望|谋篇|研究|起草)[“”\s]*$")
 _GUIDANCE = re.compile(r"为指导|为统领|为指针|旗帜|指导思想")
 _STUDY = re.compile(r"精神|学习|贯彻|传达|召开|落实|为指导")
 _HISTORY = re.compile(r"以来|成果|期间|回顾|历程|自从")
@@ -73,8 +74,9 @@ def check(doc: Doc) -> None:
         "(" + "|".join(p for _n, pats, _b in eras.anniversaries for p in pats) + r")第?" + _ANNIV_NUM + "周年"
     )
     for no, text in doc.lines:
+        said: set[str] = set()  # one finding per message per line (a paragraph may repeat a cue)
         for start, _end, sent in sentences(text):
-            hit = _Hit(doc, no, text, start, sent)
+            hit = _Hit(doc, no, text, start, sent, said)
             _plans(hit, eras)
             _anniversaries(hit, eras, anniv)
             if doc.year is not None:
@@ -87,11 +89,14 @@ def check(doc: Doc) -> None:
 class _Hit:
     """One sentence being checked, with a helper to report at a span of it."""
 
-    def __init__(self, doc: Doc, no: int, text: str, offset: int, sent: str):
+    def __init__(self, doc: Doc, no: int, text: str, offset: int, sent: str, said: set[str]):
         self.doc, self.no, self.text, self.offset, self.sent = doc, no, text, offset, sent
-        self.year = doc.year
+        self.year, self.said = doc.year, said
 
     def add(self, start: int, end: int, message: str, severity: str = ERROR) -> None:
+        if message in self.said:
+            return
+        self.said.add(message)
         self.doc.add(self.no, RULE, severity, message,
                      excerpt(self.text, self.offset + start, self.offset + end))
 
@@ -129,6 +134,8 @@ def _plans(hit: _Hit, eras: Eras) -> None:
         if plan is None or plan.name in seen:
             continue
         seen.add(plan.name)
+        if _PREPARE.search(hit.sent[max(0, m.start() - 6):m.start()]):
+            continue  # 谋划“十五五”: preparing the next plan is normal in its run-up
         span = f"“{plan.name}”为{plan.start}—{plan.end}年"
         subject, explicit = _subject_years(hit.sent, m.start(), hit.year)
         if explicit and subject is not None:
