@@ -74,13 +74,20 @@ _YAML_PROBLEMS = {
     "expected <block end>, but found '-'": "列表项缩进不一致",
     "expected <block end>, but found '<scalar>'": "缩进不一致，或一行写了两个值",
     "found duplicate anchor": "锚点名称重复",
+    "expected the node content": "此处缺少内容（括号或引号没有闭合，或文件意外结束）",
+    "expected ',' or ']'": "方括号列表没有闭合，或缺少逗号",
+    "expected ',' or '}'": "花括号映射没有闭合，或缺少逗号",
+    "found unexpected ':'": "冒号位置不对（值里有冒号时请给整个值加引号）",
+    "found character '@' that cannot start any token": "值不能以 @ 开头，请加引号",
+    "found character '`' that cannot start any token": "值不能以 ` 开头，请加引号",
 }
 
 
 def _yaml_message(exc: yaml.YAMLError) -> str:
     problem = getattr(exc, "problem", None) or str(exc)
     if isinstance(exc, yaml.constructor.ConstructorError) and "could not determine a constructor" in problem:
-        tag = problem.split("tag")[-1].strip(" '")
+        tag = problem.split("'")[1] if problem.count("'") >= 2 else problem
+        tag = tag.replace("tag:yaml.org,2002:", "!!")
         return f"不允许的 YAML 标签 {tag}（事实表只能写普通的文字、数字、列表和映射）"
     for key, zh in _YAML_PROBLEMS.items():
         if problem.startswith(key):
@@ -90,7 +97,7 @@ def _yaml_message(exc: yaml.YAMLError) -> str:
 
 def _decode(path: Path, raw: bytes) -> str:
     if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
-        raise InputError(f"{path}:1:1: 文件是 UTF-16 编码，请另存为 UTF-8")
+        raise _bad(path, 1, 1, "文件是 UTF-16 编码，请另存为 UTF-8")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -101,18 +108,24 @@ def _decode(path: Path, raw: bytes) -> str:
             hint = "看起来是 GBK/GB18030 编码（Windows 记事本的 ANSI），请另存为 UTF-8"
         except UnicodeDecodeError:
             hint = "不是 UTF-8 编码的文本，请另存为 UTF-8"
-        raise InputError(f"{path}:{line}:{col}: 文件{hint}")
+        raise _bad(path, line, col, f"文件{hint}")
+
+
+def _bad(path: Path, line: int | None, col: int | None, message: str) -> InputError:
+    problem = Problem(Location(str(path), line, col), message)
+    return InputError(str(problem), [problem])
 
 
 def read_text(path: Path) -> str:
+    """The fact sheet's text; InputError (with one located Problem) when it cannot be read."""
     try:
         raw = Path(path).read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: 文件不存在")
+        raise _bad(path, None, None, "文件不存在")
     except IsADirectoryError:
-        raise InputError(f"{path}: 这是文件夹，不是事实表文件")
+        raise _bad(path, None, None, "这是文件夹，不是事实表文件")
     except OSError as exc:
-        raise InputError(f"{path}: 无法读取（{exc.strerror}）")
+        raise _bad(path, None, None, f"无法读取（{exc.strerror}）")
     return _decode(Path(path), raw)
 
 
@@ -155,7 +168,10 @@ def parse_factsheet(path: Path, text: str | None = None) -> tuple[FactSheet | No
     """Read and parse; returns the fact sheet (None when unreadable) and structural problems."""
     path = Path(path)
     if text is None:
-        text = read_text(path)
+        try:
+            text = read_text(path)
+        except InputError as exc:
+            return None, exc.problems
     fs = FactSheet(path, {})
     if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
         return None, [Problem(Location(str(path), 1, 1), "文件是空的，请用 drafter new 生成事实表后填写")]

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError, UndefinedError
+from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
@@ -146,7 +146,13 @@ def _environment(folder: Path, shared: Path) -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.filters.update(filters.FILTERS)
+    env.tests["filled"] = _filled
     return env
+
+
+def _filled(value: Any) -> bool:
+    """`x is filled`: present and not empty — how templates test optional fields under StrictUndefined."""
+    return not isinstance(value, Undefined) and value not in (None, "", [], {})
 
 
 def _plain_environment() -> SandboxedEnvironment:

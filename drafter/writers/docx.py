@@ -59,6 +59,8 @@ class _Styler:
         x.set_exact_spacing(ppr, self.pitch)
         x.set_indent_chars(ppr, first_line_chars, self.s.sizes["body"], right_chars=right_chars)
         x.set_flag_ppr(ppr, "w:widowControl", False)
+        x.set_flag_ppr(ppr, "w:autoSpaceDE", False)
+        x.set_flag_ppr(ppr, "w:autoSpaceDN", False)
         st.paragraph_format.alignment = align
         st.paragraph_format.keep_with_next = keep_next
         if outline is not None:

@@ -106,8 +106,14 @@ def set_indent_chars(ppr, first_line_chars: int = 0, font_pt: float = 16, left_c
         ind.set(qn("w:right"), str(right_chars * char))
 
 
+_PPR_ORDER = ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:autoSpaceDE", "w:autoSpaceDN",
+              "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")
+
+
 def set_flag_ppr(ppr, tag: str, on: bool) -> None:
-    el = _child(ppr, tag, before=("w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"))
+    """An on/off paragraph property, inserted in schema order."""
+    later = _PPR_ORDER[_PPR_ORDER.index(tag) + 1 :] if tag in _PPR_ORDER else ("w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")
+    el = _child(ppr, tag, before=later)
     el.set(qn("w:val"), "1" if on else "0")
 
 

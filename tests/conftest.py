@@ -1,0 +1,38 @@
+"""Shared helpers: run the CLI as a user would, and the bundled example."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+
+
+def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
+    """`drafter ARGS…` in a fresh process; stdout/stderr as text."""
+    full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "drafter", *map(str, args)],
+        cwd=cwd, env=full_env, capture_output=True, text=True, timeout=timeout,
+    )
+
+
+@pytest.fixture
+def cli():
+    return run_cli
+
+
+@pytest.fixture
+def example_path() -> Path:
+    return EXAMPLES / "gov_work_report.yaml"
+
+
+@pytest.fixture
+def example_data(example_path):
+    import yaml
+
+    return yaml.safe_load(example_path.read_text(encoding="utf-8"))
