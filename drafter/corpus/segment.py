@@ -71,8 +71,12 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
     plan_sub = "overview"
     seen_body = False
     opening_done = False
-    lines[0].roles = ["title"]
-    i = 1
+    first = lines[0].text.strip()
+    if is_body(first) and not re.search(r"\d{3,5}字$", first):
+        i = 0  # a document that begins without a title (unmarked boundary)
+    else:
+        lines[0].roles = ["title"]
+        i = 1
     # title block: repeated title, byline, "——在…讲话"
     while i < n and not seen_body:
         s = lines[i].text.strip()
@@ -108,7 +112,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 line.roles = ["review_heading"]
                 opening_done = True
                 continue
-            if top and PLAN_HEAD.search(htext) and not (phase == "plan" and numbered is not None and not re.search(r"思路|打算|安排|规划|计划|方向|目标和", htext)):
+            if top and PLAN_HEAD.search(htext) and not (phase == "plan" and numbered is not None and not re.search(r"思路|打算|安排|规划|计划|方向|目标和|措施", htext)):
                 phase, plan_sub = "plan", "overview"
                 line.roles = ["plan_heading"]
                 opening_done = True
