@@ -21,7 +21,7 @@ OPENING = re.compile(
     r"|作.{0,6}汇报，不妥之处"
 )
 REVIEW_HEAD = re.compile(r"回顾|完成情况|主要做法|现状|主要成绩|取得的成(绩|效)|工作情况$|开展情况|主要工作$|经验和体会|经验与体会|基本情况")
-PLAN_HEAD = re.compile(r"工作安排|打算|工作思路|主要任务|工作任务|工作计划|工作规划|工作要点|努力方向|奋斗目标|下一步|今后|设想|对策|建议|思考|工作措施|工作目标|工作重点")
+PLAN_HEAD = re.compile(r"总体要求|政策取向|工作安排|打算|工作思路|主要任务|工作任务|工作计划|工作规划|工作要点|努力方向|奋斗目标|下一步|今后|设想|对策|建议|思考|工作措施|工作目标|工作重点")
 SHORT_HEAD = re.compile(r"存在的?(主要)?问题|问题和不足|问题与不足|不足之处|困难和问题|问题和困难|主要差距")
 OTHER_HEAD = re.compile(r"认识|意义|必要性|重要性")
 THANKS = re.compile(r"(表示|致以)[^。！]{0,16}(感谢|敬意|问候)|衷心(的)?感谢|由衷(的)?感谢|成绩的取得|取得的成(就|绩)，是|正确领导的结果|这些成绩")
@@ -36,7 +36,7 @@ TASKS = re.compile(r"(做好|抓好|努力|着力|突出|重点).{0,14}以下|�
 CLOSING = re.compile(
     r"而(努力|共同)?奋斗|谢谢大家|以上汇报|不妥之处|批评指正|作出新的(更大)?贡献|做出(新的)?更大的?贡献|再上新台阶|让我们|不辜负|开创.{0,10}新局面[！!]"
 )
-BYLINE = re.compile(r"(镇长|乡长|书记|主任|主席|县长|市长)\s*(\{NAME\}|[\u4e00-\u9fff]{2,3})?$|^——|^—在|^—")
+BYLINE = re.compile(r"(镇长|乡长|书记|主任|主席|县长|市长|州长|省长|总理)\s*(\{NAME\}|[\u4e00-\u9fff]{2,3})?$|^——|^—在|^—")
 
 _SENT = re.compile(r"[^。！？!?]*[。！？!?]?")
 
@@ -112,7 +112,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 line.roles = ["review_heading"]
                 opening_done = True
                 continue
-            if top and PLAN_HEAD.search(htext) and not (phase == "plan" and numbered is not None and not re.search(r"思路|打算|安排|规划|计划|方向|目标和|措施", htext)):
+            if top and PLAN_HEAD.search(htext) and not (phase == "plan" and numbered is not None and not re.search(r"思路|打算|安排|规划|计划|方向|目标和|措施|工作任务|主要任务", htext)):
                 phase, plan_sub = "plan", "overview"
                 line.roles = ["plan_heading"]
                 opening_done = True

@@ -115,9 +115,16 @@ def _unmarked_start(lines: list[Line]) -> int | None:
     """Index where a document with no marker starts: the title right before the first body line."""
     for i, line in enumerate(lines):
         if is_body(line.text) or re.match(r"^(各位代表|同志们|尊敬的)", line.text):
-            if i > 0 and is_title_like(lines[i - 1].text):
-                return i - 1
-            return i
+            start = i
+            # walk back over a contiguous title block (title, "——在…上", byline)
+            while (
+                start > 0
+                and i - start < 4
+                and is_title_like(lines[start - 1].text)
+                and lines[start].raw_no - lines[start - 1].raw_end <= 2
+            ):
+                start -= 1
+            return start
     return None
 
 
