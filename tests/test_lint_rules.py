@@ -215,6 +215,9 @@ def test_gov_report_with_formulas_and_other_genres_are_quiet():
     # a genre hint switches the closing check on for other report genres
     hinted = run("述职报告\n" + GOV_BODY + "完成年度目标任务。", rule="genre-formula", genre="personal_duty_report")
     assert len(hinted) == 1 and "结尾" in hinted[0].message
+    # a hint alone does not ask for 审议: only a report delivered to a meeting (title / 向大会报告) does
+    quiet = run("工作情况汇报\n" + GOV_BODY + "为建设美丽青石作出新的更大贡献。", rule="genre-formula", genre="gov_work_report")
+    assert quiet == []
 
 
 def test_finding_format_and_dict():

@@ -16,13 +16,20 @@ _GOV_TITLE = re.compile(r"政府工作报告")
 _GOV_OPENING = re.compile(r"向大会(?:作|做)?(?:政府)?(?:工作)?报告")
 _CONGRESS_TITLE = re.compile(r"主席团工作报告|人大工作报告")
 _REVIEW_REQUEST = re.compile(r"审议")
-_CLOSING = re.compile(r"而(?:努力|不懈|团结)?奋斗|谢谢大家|批评指正|请予指正|不妥之处|作出新的更大贡献|做出新的更大贡献|再创新辉煌|谱写.{0,20}新篇章")
+_CLOSING = re.compile(
+    r"而(?:努力|不懈|团结)?奋斗|谢谢大家|批评指正|请予指正|不妥之处|"
+    r"[作做]出(?:新的|更大的?|积极的?|应有的)*贡献|再创新辉煌|谱写.{0,20}新篇章|新局面|新台阶|新的更大"
+)
 OPENING_LINES = 8
 CLOSING_LINES = 3
 
 
 def detect(lines: list[tuple[int, str]]) -> str | None:
-    """gov_work_report / congress_work_report from the title or the opening formula, else None."""
+    """gov_work_report / congress_work_report from the title or the opening formula, else None.
+
+    Only a report delivered to a meeting is detected (title or 向大会报告), so
+    its opening must ask for 审议; a genre hint alone does not ask for it.
+    """
     head = [t for _no, t in lines if t.strip()][:OPENING_LINES]
     title = "".join(head[:3])
     if _CONGRESS_TITLE.search(title):
@@ -33,12 +40,13 @@ def detect(lines: list[tuple[int, str]]) -> str | None:
 
 
 def check(doc: Doc) -> None:
-    genre = doc.genre or detect(doc.lines)
+    delivered = detect(doc.lines)
+    genre = delivered or doc.genre
     text_lines = [(no, t) for no, t in doc.lines if t.strip()]
     if genre not in REPORT_GENRES or len(text_lines) < 4:
         return
     name = {GOV: "政府工作报告", CONGRESS: "人大工作报告"}.get(genre, "报告")
-    if genre in (GOV, CONGRESS):
+    if delivered:
         opening = text_lines[:OPENING_LINES]
         if not any(_REVIEW_REQUEST.search(t) for _no, t in opening):
             no, t = opening[min(2, len(opening) - 1)]
