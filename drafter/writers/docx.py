@@ -7,7 +7,7 @@ from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Twips
+from docx.shared import Twips
 
 from ..report import Heading, ListBlock, Paragraph, Report, Salutation, Signature, list_marker
 from ..style import Style
@@ -91,15 +91,20 @@ class _Styler:
         self.paragraph_style(PAGE_NUMBER, "page_number", size=self.s.sizes["page_number"], first_line_chars=0)
 
 
+def _mm(value: float) -> Twips:
+    """Millimetres rounded to whole twips (37 mm → 2098, as GB/T 9704 tables give them)."""
+    return Twips(int(round(value * 1440 / 25.4)))
+
+
 def _setup_page(doc, style: Style) -> None:
     p = style.page
     sec = doc.sections[0]
     sec.start_type = WD_SECTION.NEW_PAGE
-    sec.page_width, sec.page_height = Mm(p["width"]), Mm(p["height"])
-    sec.top_margin, sec.bottom_margin = Mm(p["top"]), Mm(p["bottom"])
-    sec.left_margin, sec.right_margin = Mm(p["left"]), Mm(p["right"])
-    sec.footer_distance = Mm(p["footer"])
-    sec.header_distance = Mm(15)
+    sec.page_width, sec.page_height = _mm(p["width"]), _mm(p["height"])
+    sec.top_margin, sec.bottom_margin = _mm(p["top"]), _mm(p["bottom"])
+    sec.left_margin, sec.right_margin = _mm(p["left"]), _mm(p["right"])
+    sec.footer_distance = _mm(p["footer"])
+    sec.header_distance = _mm(15)
     x.set_doc_grid(sec._sectPr, _twips(p["line_pitch"]))
 
 
