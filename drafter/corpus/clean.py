@@ -373,7 +373,7 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], int]:
             a, b = cur.text.rstrip(), nxt.text.lstrip()
             bare_number = re.fullmatch(r"[一二三四五六七八九十]+、", b)
             false_heading = bare_number and re.search(r"(其中|和|、|及)$", a)
-            if re.fullmatch(r"[一二三四五六七八九十]+、", a) and re.match(r"[二三四五六七八九十]、[二三四五六七八九十]产业|[二三]产业", b):
+            if re.search(r"[一二三四五六七八九十]、$", a) and re.match(r"[二三四五六七八九十]、[二三四五六七八九十]产业|[二三]产业", b):
                 false_heading = True
             if false_heading:
                 cur = replace(cur, text=a + b, raw_end=nxt.raw_end, roles=list(cur.roles), flags=list(cur.flags))
