@@ -16,6 +16,13 @@ def run(text: str, year: int | None = 2024, rule: str | None = None, genre: str 
     return [f for f in found if rule is None or f.rule == rule]
 
 
+def assert_found(text: str, rule: str, needle: str, year: int | None = 2024) -> list[Finding]:
+    """The rule reports `needle` (in its message or excerpt) for the text; returns its findings."""
+    found = run(text, year=year, rule=rule)
+    assert any(needle in f.message or needle in f.excerpt for f in found), (text, [f.message for f in found])
+    return found
+
+
 def test_clean_2024_report_has_no_findings():
     text = (FIXTURES / "clean_2024.txt").read_text(encoding="utf-8")
     assert run(text, year=None) == []
@@ -37,9 +44,7 @@ def test_clean_2024_report_has_no_findings():
     ("财政收入同比增长，税收稳步提高。", "同比增长"),
 ])
 def test_placeholder_found(text, needle):
-    found = run(text, rule="placeholder")
-    assert found and any(needle in f.message or needle in f.excerpt for f in found)
-    assert has_errors(found)
+    assert has_errors(assert_found(text, "placeholder", needle))
 
 
 def test_placeholder_one_finding_per_blank_and_no_false_hits():
@@ -63,9 +68,7 @@ def test_placeholder_one_finding_per_blank_and_no_false_hits():
     ("今年是“十四五”规划的开局之年。", 2023, "2021年"),
 ])
 def test_stale_formula_found(text, year, needle):
-    found = run(text, year=year, rule="stale-formula")
-    assert found, text
-    assert any(needle in f.message or needle in f.excerpt for f in found), [f.message for f in found]
+    assert has_errors(assert_found(text, "stale-formula", needle, year))
 
 
 @pytest.mark.parametrize("text,year", [
@@ -100,8 +103,7 @@ def test_stale_needs_no_year_for_explicit_sentences_but_skips_relative_ones():
     ("2023年全乡生产总值达6773万元，比2023年增加1280万元。", "自相比较"),
 ])
 def test_figure_contradiction_found(text, needle):
-    found = run(text, rule="figure-contradiction")
-    assert any(needle in f.message for f in found), [f.message for f in found]
+    assert has_errors(assert_found(text, "figure-contradiction", needle))
 
 
 def test_figure_contradiction_quiet_on_consistent_figures():
@@ -123,9 +125,7 @@ def test_figure_contradiction_quiet_on_consistent_figures():
     ("欢度“六。一”儿童节。", "节日"),
 ])
 def test_punctuation_found(text, needle):
-    found = run(text, rule="punctuation")
-    assert any(needle in f.message for f in found), [f.message for f in found]
-    assert not has_errors(found)
+    assert not has_errors(assert_found(text, "punctuation", needle))
 
 
 def test_punctuation_quiet_on_ascii_text_and_times():
@@ -141,8 +141,7 @@ def test_punctuation_quiet_on_ascii_text_and_times():
     ("定于1月15号召开大会。", "号"),
 ])
 def test_date_format_found(text, needle):
-    found = run(text, rule="date-format")
-    assert any(needle in f.message for f in found), [f.message for f in found]
+    assert not has_errors(assert_found(text, "date-format", needle))
 
 
 def test_date_format_quiet():
