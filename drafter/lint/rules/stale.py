@@ -18,7 +18,7 @@ from ..text import Doc, cn_number, excerpt, sentences
 RULE = "stale-formula"
 
 _NUM_CN = "一二三四五六七八九十"
-_CONGRESS = re.compile(r"(?<![一二三四五六七八九十])(十[五六七八九]|二十)大(?!会|小|学|队|街|道|类|项|行动|工程|专项)")
+_CONGRESS = re.compile(r"(?<![一二三四五六七八九十])(十[五六七八九]|二十)大(?!会|小|学|队|街|道|类|项|行动|工程|专项|重点)")
 _PLENUMS = re.compile(
     r"(?<![一二三四五六七八九十])(十[五六七八九]|二十)届"
     r"((?:[一二三四五六七]中(?:全会)?[、，,和及与]?)*)全会"
