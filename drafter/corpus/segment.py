@@ -48,7 +48,7 @@ def sentences(text: str) -> list[str]:
 
 def _heading_like(text: str) -> bool:
     s = text.strip()
-    if not s:
+    if not s or "：" in s[:-1]:
         return False
     if len(s) <= 40 and "。" not in s[:-1] and not s.endswith("：") or (len(s) <= 30 and s.endswith("。") and s.count("。") == 1):
         return True
