@@ -24,7 +24,7 @@ def test_page_is_a4_with_gbt_margins(docx):
     sect = docx.document.xpath("//w:body/w:sectPr", namespaces=NS)[0]
     assert docx.attr(sect, "w:pgSz", "w") == "11906" and docx.attr(sect, "w:pgSz", "h") == "16838"
     mar = {k: docx.attr(sect, "w:pgMar", k) for k in ("top", "bottom", "left", "right", "footer")}
-    assert mar == {"top": "2098", "bottom": "1984", "left": "1587", "right": "1474", "footer": "1587"}
+    assert mar == {"top": "2098", "bottom": "1984", "left": "1587", "right": "1474", "footer": "1446"}
 
 
 def test_body_style_fixed_22_line_grid_and_two_char_indent(docx):

@@ -88,7 +88,9 @@ class _Styler:
             self.character_style(RUN_IN[level], key, self.s.bold[key])
         self.paragraph_style(SALUTATION, "body", first_line_chars=0, align=WD_ALIGN_PARAGRAPH.LEFT)
         self.paragraph_style(SIGNATURE, "body", first_line_chars=0, align=WD_ALIGN_PARAGRAPH.RIGHT, right_chars=4)
-        self.paragraph_style(PAGE_NUMBER, "page_number", size=self.s.sizes["page_number"], first_line_chars=0)
+        st = self.paragraph_style(PAGE_NUMBER, "page_number", size=self.s.sizes["page_number"], first_line_chars=0)
+        # the footer must stay inside the bottom margin, or the body loses its 22nd line
+        x.set_exact_spacing(st.element.get_or_add_pPr(), _twips(self.s.sizes["page_number"]))
 
 
 def _mm(value: float) -> Twips:
