@@ -58,13 +58,19 @@ def _check(
     from . import render
     from .console import err, out
 
+    from .lint import has_errors, lint_factsheet_values
+
     bad = 0
     for path in files:
-        _, problems = render.check(path)
+        checked, problems = render.check(path)
         for p in problems:
             out.print(str(p), markup=False)
         bad += len(problems)
-        if not problems:
+        findings = lint_factsheet_values(path, render.report_year(checked)) if checked else []
+        for f in findings:
+            out.print(f.format(), markup=False)
+        bad += sum(f.severity == "error" for f in findings)
+        if not problems and not findings:
             err.print(f"{path}: 没有发现问题", markup=False)
     if bad:
         err.print(f"共 {bad} 个问题", markup=False)
@@ -77,6 +83,7 @@ def _render(
     fmt: str = typer.Option("docx", "--format", "-f", help="输出格式：docx、md 或 txt"),
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
     style: Optional[Path] = typer.Option(None, "--style", help="本单位的样式文件（YAML），覆盖默认的 GB/T 9704 字体与版式"),
+    lint: bool = typer.Option(False, "--lint", help="写出前先校对生成的文稿；发现错误级问题时不写文件"),
 ) -> None:
     """按事实表生成报告（默认 Word .docx，GB/T 9704 版式）。已有文件不会被覆盖，除非加 --force。"""
     from . import render
@@ -103,8 +110,10 @@ def _render(
         if target is None:
             folder = output if output is not None else path.parent
             target = folder / render.default_output(checked, fmt)
-        data = render.to_bytes(render.build_report(checked), fmt, style_obj)
-        jobs.append((target, data))
+        report = render.build_report(checked)
+        if lint:
+            problems.extend(_lint_report(report, target, checked))
+        jobs.append((target, render.to_bytes(report, fmt, style_obj)))
     if problems:
         raise _Lines(problems)
     seen: dict[Path, Path] = {}
@@ -117,6 +126,19 @@ def _render(
     for target, data in jobs:
         write_atomic(target, data, force=force)
         err.print(f"已生成：{target}", markup=False)
+
+
+def _lint_report(report, target: Path, checked) -> list[str]:
+    """Findings on the rendered text (numbered like the output's paragraphs); only errors block."""
+    from . import render
+    from .console import out
+    from .lint import lint_lines
+
+    lines = list(enumerate(report.plain_lines(), 1))
+    findings = lint_lines(lines, str(target), year=render.report_year(checked), genre_hint=checked.template.meta.get("genre"))
+    for f in findings:
+        out.print(f.format(), markup=False)
+    return [f"{target}: 校对发现错误级问题，未写出" ] if any(f.severity == "error" for f in findings) else []
 
 
 class _Lines(InputError):

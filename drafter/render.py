@@ -55,6 +55,18 @@ def load(path: Path) -> Checked:
     return checked
 
 
+def report_year(checked: Checked | None) -> int | None:
+    """The year a report's content is about (what lint compares era formulas against)."""
+    if checked is None:
+        return None
+    period = checked.sheet.data.get("period")
+    if isinstance(period, dict):
+        for key in ("review", "year"):
+            if isinstance(period.get(key), int):
+                return period[key]
+    return None
+
+
 def build_report(checked: Checked, extra: dict | None = None) -> Report:
     markup = templates.render_markup(checked.template, checked.sheet.data, extra)
     return parse_markup(markup)

@@ -18,6 +18,7 @@ _SHARE = re.compile(
     r"(?:为|达到|达|保持在|稳定在|提高到|提升到|提高至|提升至)?|满意度(?:为|达到|达)?)\s*"
     + _NUM + r"\s*[%％]"
 )
+_COMPLETION = re.compile(r"计划|任务|目标|预算|上年|去年|同期")
 _TARGET = re.compile(r"(?:到|至|(?:力争|确保|计划|争取)(?:在|于)?)(20\d\d)年(?:底|末|前|年底)?")
 _FUTURE = re.compile(r"力争|确保|计划|预计|目标|争取|规划|将要|要达到|要实现|拟")
 _CLAUSE = re.compile(r"[^，,；;：:]+")
@@ -34,6 +35,8 @@ def check(doc: Doc) -> None:
             note = "“下降”后再用负数成了双重否定" if word in ("下降", "减少", "降低", "回落") else f"“{word}”后跟负数"
             doc.add(no, RULE, ERROR, f"数字与用语矛盾：{note}", excerpt(text, m.start(), m.end()))
         for m in _SHARE.finditer(text):
+            if _COMPLETION.search(m.group()):
+                continue  # 占年度计划的108%: a completion rate, not a share of a whole
             if float(m.group(1)) > 100:
                 doc.add(no, RULE, ERROR, f"比重或比率超过100%：{m.group(1)}%", excerpt(text, m.start(), m.end()))
         for m in list(_SELF_RANGE.finditer(text)) + list(_SELF_RANGE_BARE.finditer(text)):

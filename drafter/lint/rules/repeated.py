@@ -9,6 +9,7 @@ from .numbering import heading_level
 
 RULE = "repeated-sentence"
 MIN_CHARS = 8
+MIN_PHRASE_CHARS = 16  # below this, text without sentence punctuation is a term, not a sentence
 
 _SPLIT = re.compile(r"[^。！？!?；;]+[。！？!?；;]*")
 _NOISE = re.compile(r"[\W_]+")
@@ -31,6 +32,8 @@ def check(doc: Doc) -> None:
             key = normalise(m.group())
             if len(key) < MIN_CHARS:
                 continue
+            if len(key) < MIN_PHRASE_CHARS and not re.search(r"[。！？!?；;]", m.group()):
+                continue  # a name or term (规模以上工业增加值), not a sentence
             if key in seen:
                 repeats.setdefault(seen[key], []).append(m.group().strip())
             else:
