@@ -46,15 +46,17 @@ def iter_files(paths: Iterable[Path | str]) -> Iterator[Path]:
 class _Dedup:
     """Near-duplicate detection with sampled character shingles (bounded memory per document)."""
 
-    def __init__(self, limit: int = 5000):
+    K = 24  # bottom-k sketch size: constant memory per document
+
+    def __init__(self, limit: int = 2000):
         self.seen: list[tuple[str, frozenset[int]]] = []
         self.limit = limit
 
-    @staticmethod
-    def signature(text: str) -> frozenset[int]:
+    @classmethod
+    def signature(cls, text: str) -> frozenset[int]:
         t = re.sub(r"[^\u4e00-\u9fff]", "", text)
         shingles = {hash(t[i : i + 8]) for i in range(0, max(len(t) - 7, 0))}
-        return frozenset(h for h in shingles if h % 16 == 0)
+        return frozenset(sorted(shingles)[: cls.K])
 
     def check(self, key: str, text: str) -> str | None:
         sig = self.signature(text)
@@ -63,7 +65,7 @@ class _Dedup:
         found = None
         for other, osig in self.seen:
             inter = len(sig & osig)
-            if inter and inter / min(len(sig), len(osig)) >= 0.6:
+            if inter and inter / min(len(sig), len(osig)) >= 0.5:
                 found = other
                 break
         if len(self.seen) < self.limit:
