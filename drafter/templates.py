@@ -48,9 +48,12 @@ class Template:
         return _read_yaml(self.folder / "example.yaml")
 
 
+_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
     except (OSError, yaml.YAMLError) as exc:
         raise TemplateError(f"{path}: 模板文件无法读取或格式有误（{exc}）")
 
@@ -82,8 +85,13 @@ def _search_dirs() -> list[Path]:
 
 def available() -> dict[str, Template]:
     """All templates by id; a unit's own folder (DRAFTER_TEMPLATES) wins over the shipped one."""
+    return _scan(tuple(_search_dirs()))
+
+
+@functools.lru_cache(maxsize=8)
+def _scan(dirs: tuple[Path, ...]) -> dict[str, Template]:
     found: dict[str, Template] = {}
-    for root in reversed(_search_dirs()):
+    for root in reversed(dirs):
         if not root.is_dir():
             continue
         for folder in sorted(root.iterdir()):

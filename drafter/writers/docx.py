@@ -1,13 +1,18 @@
 """Report model → .docx laid out to GB/T 9704-2012 (A4, 22 lines × 28 characters)."""
 from __future__ import annotations
 
+import dataclasses
+import functools
 import io
+import json
 
 from docx import Document
 from docx.enum.section import WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
 from docx.shared import Twips
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..report import Heading, ListBlock, Paragraph, Report, Salutation, Signature, list_marker
 from ..style import Style
@@ -35,6 +40,12 @@ class _Styler:
         self.s = style
         self.pitch = _twips(style.page["line_pitch"])
 
+    def _get_or_add(self, name: str, kind):
+        try:
+            return self.doc.styles[name]
+        except KeyError:
+            return self.doc.styles.add_style(name, kind)
+
     def run_format(self, rpr, font_key: str, size: float, bold: bool = False) -> None:
         x.set_fonts(rpr, self.s.fonts[font_key], self.s.fonts["latin"])
         x.set_flag(rpr, "w:b", bold)
@@ -47,8 +58,8 @@ class _Styler:
     def paragraph_style(self, name: str, font_key: str, *, size: float | None = None, bold: bool = False,
                         first_line_chars: int = 2, align=WD_ALIGN_PARAGRAPH.JUSTIFY, outline: int | None = None,
                         keep_next: bool = False, right_chars: int = 0):
+        st = self._get_or_add(name, WD_STYLE_TYPE.PARAGRAPH)
         styles = self.doc.styles
-        st = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         if name != BODY:
             st.base_style = styles[BODY]
         st.quick_style = True
@@ -68,8 +79,7 @@ class _Styler:
         return st
 
     def character_style(self, name: str, font_key: str, bold: bool):
-        styles = self.doc.styles
-        st = styles[name] if name in [s.name for s in styles] else styles.add_style(name, WD_STYLE_TYPE.CHARACTER)
+        st = self._get_or_add(name, WD_STYLE_TYPE.CHARACTER)
         self.run_format(st.element.get_or_add_rPr(), font_key, self.s.sizes["body"], bold)
         return st
 
@@ -134,8 +144,10 @@ def _page_numbers(doc, style: Style) -> None:
     fill(sec.even_page_footer, WD_ALIGN_PARAGRAPH.LEFT)
 
 
-def build_document(report: Report, style: Style):
-    """The python-docx Document for a report (exposed for tests and for other writers)."""
+@functools.lru_cache(maxsize=4)
+def _base_document(style_key: str) -> bytes:
+    """The styled, empty document for a style: built once, reused by every render."""
+    style = Style(**json.loads(style_key))
     doc = Document()
     _Styler(doc, style).setup()
     _setup_page(doc, style)
@@ -144,32 +156,56 @@ def build_document(report: Report, style: Style):
     for p in list(body):  # the default template's empty paragraph
         if p.tag.endswith("}p"):
             body.remove(p)
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def build_document(report: Report, style: Style):
+    """The python-docx Document for a report (exposed for tests and for other writers)."""
+    key = json.dumps(dataclasses.asdict(style), sort_keys=True, ensure_ascii=False)
+    doc = Document(io.BytesIO(_base_document(key)))
     pitch = _twips(style.page["line_pitch"])
+    sect_pr = doc.element.body.sectPr
+
+    ids = {name: doc.styles[name].style_id for name in
+           [TITLE, BYLINE, SALUTATION, SIGNATURE, *HEADINGS.values(), *RUN_IN.values()]}
+
+    def add(text: str, style: str = BODY):
+        # style ids set directly: python-docx's lookup by name scans every style per paragraph
+        p = OxmlElement("w:p")
+        sect_pr.addprevious(p)
+        par = DocxParagraph(p, doc._body)
+        if text:
+            par.add_run(text)
+        if style != BODY:
+            x.set_paragraph_style(par._p, ids[style])
+        return par
 
     for line in report.title:
-        doc.add_paragraph(line, style=TITLE)
+        add(line, TITLE)
     for line in report.byline:
-        doc.add_paragraph(line, style=BYLINE)
+        add(line, BYLINE)
     first_body = True
     for block in report.blocks:
         paras = []
         if isinstance(block, Heading):
-            paras.append(doc.add_paragraph(block.text, style=HEADINGS[block.level]))
+            paras.append(add(block.text, HEADINGS[block.level]))
         elif isinstance(block, Paragraph):
-            par = doc.add_paragraph(style=BODY)
+            par = add("")
             if block.lead:
-                par.add_run(block.lead, style=RUN_IN[block.lead_level])
+                x.set_run_style(par.add_run(block.lead)._r, ids[RUN_IN[block.lead_level]])
             if block.text:
                 par.add_run(block.text)
             paras.append(par)
         elif isinstance(block, ListBlock):
             for i, item in enumerate(block.items, 1):
-                paras.append(doc.add_paragraph(list_marker(i, block.ordered) + item, style=BODY))
+                paras.append(add(list_marker(i, block.ordered) + item))
         elif isinstance(block, Salutation):
-            paras.append(doc.add_paragraph(block.text, style=SALUTATION))
+            paras.append(add(block.text, SALUTATION))
         elif isinstance(block, Signature):
             for j, line in enumerate(block.lines):
-                par = doc.add_paragraph(line, style=SIGNATURE)
+                par = add(line, SIGNATURE)
                 if j == 0:
                     x.set_space_before(par._p.get_or_add_pPr(), pitch)
                 paras.append(par)

@@ -195,3 +195,11 @@ def run_properties(run_element):
         rpr = OxmlElement("w:rPr")
         run_element.insert(0, rpr)
     return rpr
+
+
+def set_paragraph_style(p_element, style_id: str) -> None:
+    p_element.get_or_add_pPr().style = style_id
+
+
+def set_run_style(r_element, style_id: str) -> None:
+    r_element.get_or_add_rPr().style = style_id
