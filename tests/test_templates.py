@@ -98,26 +98,26 @@ def test_missing_value_is_an_error_not_an_empty_string(example_data):
         _report(data)
 
 
-def test_sandbox_blocks_unsafe_access(tmp_path, monkeypatch):
-    folder = tmp_path / "evil"
+def _user_template(tmp_path, monkeypatch, name: str, source: str):
+    """A unit's own template folder, found through DRAFTER_TEMPLATES."""
+    folder = tmp_path / name
     folder.mkdir()
-    (folder / "template.md.j2").write_text("{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8")
-    (folder / "meta.yaml").write_text("name: evil\n", encoding="utf-8")
+    (folder / "template.md.j2").write_text(source, encoding="utf-8")
+    (folder / "meta.yaml").write_text(f"name: {name}\n", encoding="utf-8")
     (folder / "schema.yaml").write_text("type: object\n", encoding="utf-8")
     monkeypatch.setenv("DRAFTER_TEMPLATES", str(tmp_path))
-    t = templates.get("evil")
+    return templates.get(name)
+
+
+def test_sandbox_blocks_unsafe_access(tmp_path, monkeypatch):
+    t = _user_template(tmp_path, monkeypatch, "evil", "{{ ''.__class__.__mro__[1].__subclasses__() }}")
     with pytest.raises(TemplateError, match="不安全"):
         templates.render_markup(t, {})
 
 
 def test_fact_fields_named_like_dict_methods(tmp_path, monkeypatch):
-    folder = tmp_path / "items_demo"
-    folder.mkdir()
-    (folder / "template.md.j2").write_text("{% if x.items is defined %}{{ x.items | length }}{% else %}无{% endif %}", encoding="utf-8")
-    (folder / "meta.yaml").write_text("name: demo\n", encoding="utf-8")
-    (folder / "schema.yaml").write_text("type: object\n", encoding="utf-8")
-    monkeypatch.setenv("DRAFTER_TEMPLATES", str(tmp_path))
-    t = templates.get("items_demo")
+    t = _user_template(tmp_path, monkeypatch, "items_demo",
+                       "{% if x.items is defined %}{{ x.items | length }}{% else %}无{% endif %}")
     assert templates.render_markup(t, {"x": {"items": [1, 2, 3]}}).strip() == "3"
     assert templates.render_markup(t, {"x": {}}).strip() == "无"
 
