@@ -1,0 +1,146 @@
+"""The curated genre templates (issue 5): each example renders through the CLI into a
+GB/T 9704 document with the genre's corpus skeleton, invents no figure, and stays in
+sync with its schema and scaffold."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+import yaml
+
+from drafter import scaffold, templates
+from tests.conftest import EXAMPLES, ROOT, run_cli
+
+# template id → the skeleton, in order: salutation, opening formula, section headings, closing
+SKELETONS: dict[str, list[str]] = {
+    "congress_work_report": [
+        "人民代表大会主席团工作报告",
+        "各位代表：",
+        "我受镇人大主席团委托，向大会报告工作，请予审议",
+        "2024年工作回顾",
+        "一年以来，镇人大主席团在区人大常委会的精心指导和镇党委的正确领导下",
+        "一、精心组织，依法开好镇人代会",
+        "二、加强学习培训，提高代表履职能力",
+        "三、开展闭会期间活动，发挥代表参政议政作用",
+        "四、加大工作监督力度，推动政府工作开展",
+        "五、抓好代表议案督办，提高办理工作质量",
+        "六、加强自身建设，不断提升工作水平",
+        "我们深知，成绩的取得，得益于",
+        "表示衷心的感谢！",
+        "在肯定成绩的同时",
+        "针对这些问题，我们将采取积极措施，认真加以解决。",
+        "2025年人大工作思路",
+        "镇人大工作的指导思想是：",
+        "一、",
+        "履行职责有新举措，发挥作用有新突破，自身建设有新面貌，工作水平有新提高",
+        "作出新的更大贡献！",
+    ],
+}
+
+IDS = sorted(SKELETONS)
+MIN_CJK = 1900  # ≈ three A4 pages in the GB/T 9704 layout (22 lines × 28 characters)
+
+
+def _docx_text(path) -> list[str]:
+    from docx import Document
+
+    return [p.text for p in Document(str(path)).paragraphs if p.text.strip()]
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """Every example rendered once through `drafter render`."""
+    out = {}
+    folder = tmp_path_factory.mktemp("genres")
+    for tid in IDS:
+        docx = folder / f"{tid}.docx"
+        res = run_cli("render", EXAMPLES / f"{tid}.yaml", "-o", docx, "--force")
+        assert res.returncode == 0, res.stderr + res.stdout
+        out[tid] = docx
+    return out
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_skeleton_in_order(tid, rendered):
+    text = "\n".join(_docx_text(rendered[tid]))
+    pos = -1
+    for needle in SKELETONS[tid]:
+        found = text.find(needle, pos + 1)
+        assert found > pos, f"{tid}: {needle!r} missing or out of order"
+        pos = found
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_no_placeholder_survives(tid, rendered):
+    text = "\n".join(_docx_text(rendered[tid]))
+    for bad in ("__", "XX", "xx", "{{", "}}", "{%", "None", "，，", "。。", "。，", "，。"):
+        assert bad not in text, f"{tid}: {bad!r} in output"
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_every_figure_comes_from_the_fact_sheet(tid, rendered):
+    text = "\n".join(_docx_text(rendered[tid]))
+    facts = (EXAMPLES / f"{tid}.yaml").read_text(encoding="utf-8")
+    figures = set(re.findall(r"\d+(?:\.\d+)?", text))
+    invented = sorted(n for n in figures if n not in facts)
+    assert invented == [], invented
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_at_least_three_pages(tid, rendered):
+    text = "".join(_docx_text(rendered[tid]))
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    assert cjk >= MIN_CJK, f"{tid}: only {cjk} CJK characters"
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_check_accepts_the_example(tid):
+    res = run_cli("check", EXAMPLES / f"{tid}.yaml")
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_lint_finds_no_error(tid, rendered):
+    res = run_cli("lint", "--json", rendered[tid])
+    findings = json.loads(res.stdout or "[]")
+    errors = [f for f in findings if f.get("severity") == "error"]
+    assert errors == [], errors
+    assert res.returncode == 0, res.stdout + res.stderr
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_example_file_is_the_scaffold(tid):
+    t = templates.get(tid)
+    expected = scaffold.scaffold(t, f"../templates/{tid}/schema.json")
+    assert (EXAMPLES / f"{tid}.yaml").read_text(encoding="utf-8") == expected
+    # and the scaffold's values are the template's own example
+    assert yaml.safe_load(expected) == yaml.safe_load((ROOT / "templates" / tid / "example.yaml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_shipped_schema_json_is_current(tid):
+    shipped = json.loads((ROOT / "templates" / tid / "schema.json").read_text(encoding="utf-8"))
+    assert shipped == templates.get(tid).schema
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_every_field_has_a_chinese_description(tid):
+    def walk(node, path):
+        if isinstance(node, dict):
+            if "properties" in node:
+                for key, sub in node["properties"].items():
+                    desc = sub.get("description", "")
+                    assert re.search(r"[\u4e00-\u9fff]", desc), f"{tid}: {path}{key} has no Chinese description"
+                    walk(sub, f"{path}{key}.")
+            if isinstance(node.get("items"), dict):
+                walk(node["items"], f"{path}[].")
+
+    walk(templates.get(tid).schema, "")
+
+
+def test_templates_command_lists_them():
+    res = run_cli("templates")
+    assert res.returncode == 0, res.stderr
+    for tid in IDS:
+        assert tid in res.stdout
