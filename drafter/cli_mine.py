@@ -45,6 +45,7 @@ def register(app: typer.Typer) -> None:
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="输出文件夹：写入清洗后的文档、index.json 和清洗报告"),
         as_json: bool = typer.Option(False, "--json", help="在标准输出打印索引 JSON（其他信息写到标准错误）"),
         force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
+        phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="常用语库文件夹：按角色写入挖掘出的常用表述（YAML，带出处）"),
     ) -> None:
         from .console import err, out
         from .corpus.clean import STEP_LABELS
@@ -100,6 +101,11 @@ def register(app: typer.Typer) -> None:
             write_text_atomic(output / "index.json", dumps(index), force=force)
             write_text_atomic(output / "清洗报告.md", _report_text(reports, STEP_LABELS) + "\n", force=force)
             err.print(f"已写入 {written} 篇文档、index.json 和 清洗报告.md 到 {output}", markup=False)
+        if phrasebank is not None:
+            from .mine.phrases_write import write_phrasebank
+
+            counts = write_phrasebank(phrasebank, files, force=force)
+            err.print(f"已写入常用语库 {sum(counts.values())} 条到 {phrasebank}：" + "，".join(f"{r} {n}" for r, n in counts.items()), markup=False)
         if as_json:
             import sys
 
