@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+import subprocess
 
 import pytest
 import yaml
@@ -165,3 +167,20 @@ def test_templates_command_lists_them():
     assert res.returncode == 0, res.stderr
     for tid in IDS:
         assert tid in res.stdout
+
+
+@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+def test_libreoffice_counts_at_least_three_pages(rendered, tmp_path):
+    """One LibreOffice conversion for all examples together: each fills at least three A4 pages."""
+    profile = tmp_path / "lo-profile"
+    docs = [str(rendered[tid]) for tid in IDS]
+    res = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), *docs],
+        capture_output=True, text=True, timeout=300,
+    )
+    assert res.returncode == 0, res.stderr
+    for tid in IDS:
+        pdf = (tmp_path / f"{tid}.pdf").read_bytes()
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        assert pages >= 3, f"{tid}: {pages} pages"
