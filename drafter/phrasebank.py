@@ -6,7 +6,6 @@ mined.  Ranking: exact text > substring > keyword > pinyin initials > fuzzy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import InputError, UsageError
@@ -44,24 +43,73 @@ def load_bank(folder: Path | None = None) -> list[dict]:
     return entries
 
 
-@dataclass
 class Index:
-    """Entries plus precomputed search columns."""
+    """Entries plus precomputed search columns (joined strings, keyword and bigram maps)."""
 
-    entries: list[dict]
-    texts: list[str]
-    plains: list[str]
-    pinyins: list[str]
+    def __init__(self, entries: list[dict]):
+        self.entries = entries
+        self.texts = [e["text"] for e in entries]
+        self.plains = [_SLOT.sub("", t) for t in self.texts]
+        self.pinyins = [e.get("pinyin", "") or "" for e in entries]
+        self._joined: dict[str, tuple[str, list[int]]] = {}
+        self._keywords: dict[str, list[int]] | None = None
+        self._bigrams: dict[str, list[int]] | None = None
 
     @classmethod
     def build(cls, entries: list[dict]) -> "Index":
-        texts = [e["text"] for e in entries]
-        return cls(
-            entries,
-            texts,
-            [_SLOT.sub("", t) for t in texts],
-            [e.get("pinyin", "") or "" for e in entries],
-        )
+        return cls(entries)
+
+    def prepare(self) -> "Index":
+        """Build every lazy table now and move them out of the GC's way (long-lived data)."""
+        import gc
+
+        for column in ("texts", "plains", "pinyins"):
+            self.joined(column)
+        self.keyword_map()
+        self.bigram_map()
+        gc.collect()
+        gc.freeze()
+        return self
+
+    def joined(self, column: str) -> tuple[str, list[int]]:
+        """One newline-joined string of a column and the start offset of each entry."""
+        if column not in self._joined:
+            items = getattr(self, column)
+            starts, pos = [], 0
+            for t in items:
+                starts.append(pos)
+                pos += len(t) + 1
+            self._joined[column] = ("\n".join(items), starts)
+        return self._joined[column]
+
+    def find(self, column: str, pattern: "re.Pattern") -> dict[int, "re.Match"]:
+        """First match per entry of a regex over a column (newline-free patterns)."""
+        from bisect import bisect_right
+
+        big, starts = self.joined(column)
+        hits: dict[int, re.Match] = {}
+        for m in pattern.finditer(big):
+            i = bisect_right(starts, m.start()) - 1
+            hits.setdefault(i, m)
+        return hits
+
+    def keyword_map(self) -> dict[str, list[int]]:
+        if self._keywords is None:
+            km: dict[str, list[int]] = {}
+            for i, e in enumerate(self.entries):
+                for k in e.get("keywords") or ():
+                    km.setdefault(k, []).append(i)
+            self._keywords = km
+        return self._keywords
+
+    def bigram_map(self) -> dict[str, list[int]]:
+        if self._bigrams is None:
+            bm: dict[str, list[int]] = {}
+            for i, p in enumerate(self.plains):
+                for bg in {p[j : j + 2] for j in range(len(p) - 1)}:
+                    bm.setdefault(bg, []).append(i)
+            self._bigrams = bm
+        return self._bigrams
 
 
 def check_filters(role: str | None, genre: str | None) -> None:
@@ -88,33 +136,41 @@ def search(index: Index, query: str, role: str | None = None, genre: str | None 
         }
     scores: dict[int, float] = {}
 
-    def put(i: int, s: float) -> None:
-        if (allowed is None or i in allowed) and s > scores.get(i, 0.0):
-            scores[i] = s
+    def put(i: int, sc: float) -> None:
+        if (allowed is None or i in allowed) and sc > scores.get(i, 0.0):
+            scores[i] = sc
 
-    for i, (t, p) in enumerate(zip(index.texts, index.plains)):
-        if q == t or q == p:
+    column = "texts" if "{" in q else "plains"
+    col = getattr(index, column)
+    for i, m in index.find(column, re.compile(re.escape(q))).items():
+        if q == col[i] or q == index.texts[i]:
             put(i, 1000.0)
-        elif q in t or q in p:
-            put(i, 500.0 + 100.0 * len(q) / max(len(p), 1))
+        else:
+            put(i, 500.0 + 100.0 * len(q) / max(len(col[i]), 1))
     terms = q.split()
-    for i, e in enumerate(entries):
-        kws = e.get("keywords") or ()
-        if kws:
-            hit = sum(1 for term in terms if term in kws)
-            if hit:
-                put(i, 300.0 + 100.0 * hit / len(terms))
+    km = index.keyword_map()
+    hit_count: dict[int, int] = {}
+    for term in terms:
+        for i in km.get(term, ()):
+            hit_count[i] = hit_count.get(i, 0) + 1
+    for i, h in hit_count.items():
+        put(i, 300.0 + 100.0 * h / len(terms))
     if _ASCII.match(q):
-        pat = re.compile(".?".join(re.escape(ch) for ch in q.lower()))
-        for i, py in enumerate(index.pinyins):
-            m = pat.search(py)
-            if m:
-                put(i, 250.0 + 50.0 * len(q) / max(m.end() - m.start(), 1))
-    if len(scores) < limit and not _ASCII.match(q):
-        from rapidfuzz import fuzz, process
+        pat = re.compile("[^\\n]?".join(re.escape(ch) for ch in q.lower()))
+        for i, m in index.find("pinyins", pat).items():
+            put(i, 250.0 + 50.0 * len(q) / max(m.end() - m.start(), 1))
+    elif len(scores) < limit and len(q) >= 2:
+        from rapidfuzz import fuzz
 
-        for _, sc, i in process.extract(q, index.plains, scorer=fuzz.partial_ratio,
-                                         score_cutoff=60, limit=limit * 5):
-            put(i, float(sc))
+        bm = index.bigram_map()
+        shared: dict[int, int] = {}
+        for bg in {q[j : j + 2] for j in range(len(q) - 1)}:
+            for i in bm.get(bg, ()):
+                shared[i] = shared.get(i, 0) + 1
+        best = sorted(shared, key=lambda i: (-shared[i], i))[: max(200, limit * 20)]
+        for i in best:
+            sc = fuzz.partial_ratio(q, index.plains[i], score_cutoff=60)
+            if sc:
+                put(i, float(sc))
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -entries[kv[0]].get("count", 0), kv[0]))
-    return [(s, entries[i]) for i, s in ranked[:limit]]
+    return [(sc, entries[i]) for i, sc in ranked[:limit]]
