@@ -174,3 +174,51 @@ def search(index: Index, query: str, role: str | None = None, genre: str | None 
                 put(i, float(sc))
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -entries[kv[0]].get("count", 0), kv[0]))
     return [(sc, entries[i]) for i, sc in ranked[:limit]]
+
+
+# Formula fields of fact sheets → (role, function or None) of the bank entries that fit them.
+FORMULA_FIELDS: dict[str, tuple[str, str | None]] = {
+    "opening": ("opening", "开头"),
+    "review.overview": ("achievements", "总结"),
+    "review.lead": ("achievements", "过渡"),
+    "thanks": ("thanks", None),
+    "thanks.lead": ("thanks", "总结"),
+    "shortcomings.lead": ("shortcomings", "过渡"),
+    "shortcomings.closer": ("shortcomings", "表态"),
+    "plan.situation": ("plan_overview", "形势"),
+    "plan.general_requirement": ("plan_overview", "总体要求"),
+    "plan.tasks_lead": ("tasks", "过渡"),
+    "plan.targets": ("targets", None),
+    "closing": ("closing", None),
+    "closing.outlook": ("closing", None),
+    "closing.appeal": ("closing", "号召"),
+    "closing.pledge": ("closing", "表态"),
+}
+
+
+def suggest(entries: list[dict], field: str, genre: str | None = None, limit: int = 10) -> list[dict]:
+    """Bank candidates for a fact-sheet formula field: same genre first, then most frequent."""
+    spec = FORMULA_FIELDS.get(field)
+    if spec is None:
+        raise UsageError(f"不是可套用常用语的字段：{field}（可用：{'、'.join(FORMULA_FIELDS)}）")
+    role, function = spec
+    cands = [e for e in entries if e.get("role") == role and (function is None or e.get("function") == function)]
+    cands.sort(key=lambda e: (genre not in (e.get("genres") or ()), -int(e.get("count", 0)), e["text"]))
+    return cands[:limit]
+
+
+def factsheet_genre(path: Path) -> str | None:
+    """The `template:` of a fact sheet (its genre), or None."""
+    import yaml
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputError(f"{path}: 文件不存在")
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise InputError(f"{path}: 不是合法的 YAML 事实表：{exc}") from exc
+    if not isinstance(data, dict):
+        raise InputError(f"{path}: 事实表的顶层应是键值对")
+    t = data.get("template")
+    return t if isinstance(t, str) else None

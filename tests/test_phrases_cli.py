@@ -53,3 +53,20 @@ def test_shipped_bank_is_current_and_no_clobber(tmp_path):
             f"{name} 已过期：请运行 drafter mine corpus/ --phrasebank phrasebank/ --force")
     r = _run("-m", "drafter", "mine", "corpus/", "--phrasebank", str(tmp_path))
     assert r.returncode == 1 and "已存在" in r.stderr
+
+
+def test_suggest_lists_candidates_for_a_formula_field():
+    r = _run("-m", "drafter", "suggest", "examples/gov_work_report.yaml", "shortcomings.lead", "--json", "-n", "5")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert rows and all(row["role"] == "shortcomings" and row["function"] == "过渡" for row in rows)
+    assert "gov_work_report" in rows[0]["genres"]
+    r = _run("-m", "drafter", "suggest", "examples/gov_work_report.yaml", "closing")
+    assert r.returncode == 0 and "出处：" in r.stdout
+
+
+def test_suggest_bad_field_and_missing_file():
+    r = _run("-m", "drafter", "suggest", "examples/gov_work_report.yaml", "nope")
+    assert r.returncode == 2 and "不是可套用常用语的字段" in r.stderr
+    r = _run("-m", "drafter", "suggest", "no_such_file.yaml", "closing")
+    assert r.returncode == 1 and "不存在" in r.stderr
