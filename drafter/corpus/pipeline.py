@@ -7,6 +7,7 @@ role sections, numbered outline and flags (truncated, duplicate_of).
 from __future__ import annotations
 
 import re
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -55,7 +56,7 @@ class _Dedup:
     @classmethod
     def signature(cls, text: str) -> frozenset[int]:
         t = re.sub(r"[^\u4e00-\u9fff]", "", text)
-        shingles = {hash(t[i : i + 8]) for i in range(0, max(len(t) - 7, 0))}
+        shingles = {zlib.crc32(t[i : i + 8].encode("utf-8")) for i in range(0, max(len(t) - 7, 0))}
         return frozenset(sorted(shingles)[: cls.K])
 
     def check(self, key: str, text: str) -> str | None:
