@@ -243,3 +243,28 @@ def test_libreoffice_counts_at_least_three_pages(rendered, tmp_path):
         pdf = (tmp_path / f"{tid}.pdf").read_bytes()
         pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
         assert pages >= 3, f"{tid}: {pages} pages"
+
+
+def _required_only(node, schema):
+    """The fact sheet with every optional field left out (recursively)."""
+    if isinstance(node, dict) and schema.get("type") == "object":
+        props = schema.get("properties", {})
+        keep = set(schema.get("required", [])) | {"template"}
+        return {k: _required_only(v, props.get(k, {})) for k, v in node.items() if k in keep}
+    if isinstance(node, list) and isinstance(schema.get("items"), dict):
+        return [_required_only(v, schema["items"]) for v in node]
+    return node
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_optional_fields_vanish_cleanly(tid):
+    from drafter.markup import parse_markup
+
+    t = templates.get(tid)
+    data = yaml.safe_load((EXAMPLES / f"{tid}.yaml").read_text(encoding="utf-8"))
+    slim = _required_only(data, t.schema)
+    assert slim != data, "the example should exercise some optional fields"
+    text = "\n".join(parse_markup(templates.render_markup(t, slim)).plain_lines())
+    for bad in ("None", "，，", "。。", "，。", "：。", "。，", "是。", "为指导为指导"):
+        assert bad not in text, f"{tid}: {bad!r}"
+    assert len(text) > 500
