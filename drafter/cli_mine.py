@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="在标准输出打印索引 JSON（其他信息写到标准错误）"),
         force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
         phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="常用语库文件夹：按角色写入挖掘出的常用表述（YAML，带出处）"),
+        templates: Optional[Path] = typer.Option(None, "--templates", help="草稿模板文件夹：按文种写入归纳出的骨架 skeleton.yaml 和草稿模板"),
     ) -> None:
         from .console import err, out
         from .corpus.clean import STEP_LABELS
@@ -106,6 +107,11 @@ def register(app: typer.Typer) -> None:
 
             counts = write_phrasebank(phrasebank, files, force=force)
             err.print(f"已写入常用语库 {sum(counts.values())} 条到 {phrasebank}：" + "，".join(f"{r} {n}" for r, n in counts.items()), markup=False)
+        if templates is not None:
+            from .mine.skeleton import write_templates
+
+            done = write_templates(templates, files, force=force, warn=lambda m: err.print(m, markup=False))
+            err.print(f"已写入草稿模板到 {templates}：" + "，".join(f"{g}（{n} 篇）" for g, n in done.items()), markup=False)
         if as_json:
             import sys
 
