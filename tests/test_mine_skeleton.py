@@ -60,6 +60,8 @@ def test_gov_work_report_role_order(drafts):
     assert order.index("tasks") > order.index("plan_heading")
     assert skel["outline"]["levels"][0]["typical"] == "cn"  # 一、
     assert skel["outline"]["levels"][1]["typical"] == "paren_cn"  # （一）
+    assert skel["outline"]["numbering"].startswith("一、→（一）")
+    assert skel["sections_per_part"] >= 1 and skel["sections_per_role"]["achievements"] >= 1
 
 
 def test_drafts_render_with_drafter_templates(drafts, monkeypatch):
@@ -98,6 +100,7 @@ def test_drafts_render_with_drafter_templates(drafts, monkeypatch):
             assert not re.search(r"\{[^{}]*\}", body), g  # no raw slot like {年份}
             assert "__" not in text and "XX" not in text.upper() and "＿" not in text, g
             assert "一是" in text, g  # list-fed role blocks rendered
+            assert "镇镇" not in text and "乡乡" not in text, g  # {单位}镇 → unit.name carries its 镇
         assert "（一）第一方面工作的小标题" in text_of("gov_work_report")
         assert any(isinstance(b, Salutation) for b in parse_markup(text_of("gov_work_report")).blocks)
     finally:

@@ -41,6 +41,7 @@ GENRE_NAMES = {
 # outline style (drafter.corpus.numbering) → cn_ordinal style of drafter.filters
 ORDINAL = {"cn": "comma", "paren_cn": "paren", "arabic": "arabic", "paren_ar": "arabic_paren", "shi": "shi", "ordinal": "di"}
 DEFAULT_LEVELS = ["cn", "paren_cn", "shi"]
+_STYLE_SHOW = {"cn": "一、", "paren_cn": "（一）", "arabic": "1.", "paren_ar": "（1）", "shi": "一是", "ordinal": "第一，"}
 
 # roles whose content comes from fact-sheet lists: role → field name
 LIST_ROLES = {"achievements": "achievements", "tasks": "tasks", "shortcomings": "shortcomings", "targets": "targets"}
@@ -121,12 +122,29 @@ def induce_skeleton(genre: str, docs: list[Document]) -> dict:
         c = level_styles[level]
         styles = [{"style": s, "documents": k} for s, k in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
         levels.append({"level": level, "typical": styles[0]["style"], "styles": styles})
+    children: list[int] = []
+    for doc in docs:
+        count = None
+        for item in doc.outline:
+            if item.level == 1:
+                if count is not None:
+                    children.append(count)
+                count = 0
+            elif item.level == 2 and count is not None:
+                count += 1
+        if count is not None:
+            children.append(count)
     sections = {r: int(median(v)) for r, v in sorted(per_role.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)}
     return {
         "genre": genre,
         "documents": n,
         "roles": roles,
-        "outline": {"typical_depth": int(median(depths)) if depths else 0, "levels": levels},
+        "outline": {
+            "typical_depth": int(median(depths)) if depths else 0,
+            "numbering": "→".join(_STYLE_SHOW.get(lv["typical"], lv["typical"]) for lv in levels),
+            "levels": levels,
+        },
+        "sections_per_part": int(median(c for c in children if c)) if any(children) else 0,
         "sections_per_role": sections,
         "sources": [_source(d) for d in docs],
     }
@@ -168,6 +186,8 @@ def _slot_to_jinja(text: str, role: str, fields: _Fields) -> str:
     year = "period.plan" if role in PLAN_ROLES else "period.review"
     out = []
     years = 0
+    # "{单位}镇" → unit.name already ends in 镇/乡…: the type character goes with the slot
+    text = re.sub(r"\{单位\}[镇乡县区市州村]", "{单位}", text)
     for part in re.split(r"(\{[^{}]+\})", text):
         if part == "{年份}":
             years += 1
