@@ -9,8 +9,66 @@ import typer
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
-    phrases = typer.Typer(help="常用语库：检索从往年报告中挖掘出的常用表述。", no_args_is_help=True)
+    phrases = typer.Typer(
+        help="常用语库：检索从往年报告中挖掘出的常用表述；不带子命令时在终端中打开全屏浏览器。",
+        invoke_without_command=True,
+    )
     app.add_typer(phrases, name="phrases")
+
+    @phrases.callback()
+    def browse_cmd(
+        ctx: typer.Context,
+        role: Optional[str] = typer.Option(None, "--role", help="初始角色，如 opening、thanks、closing（Tab 可切换）"),
+        genre: Optional[str] = typer.Option(None, "--genre", help="只看某一文种，如 gov_work_report"),
+        into: Optional[str] = typer.Option(
+            None, "--into", metavar="FILE:FIELD",
+            help="把选中的表述追加到事实表的列表字段，如 2025年报告.yaml:shortcomings.items",
+        ),
+        bank: Optional[Path] = typer.Option(None, "--bank", help="常用语库文件夹（默认为随程序提供的 phrasebank/）"),
+    ) -> None:
+        if ctx.invoked_subcommand is not None:
+            return
+        import sys
+
+        from .errors import InputError, UsageError
+        from .phrasebank import Index, check_filters, load_bank
+        from .phrases_browser import browse, copy_to_clipboard, terminal_available
+
+        check_filters(role, genre)
+        target = None
+        if into is not None:
+            from .factsheet_edit import FieldError, append_to_list
+
+            file_s, sep, field = into.rpartition(":")
+            if not sep or not file_s or not field:
+                raise UsageError(f"--into 的格式应为 文件:字段，如 2025年报告.yaml:shortcomings.items（收到：{into}）")
+            target = (Path(file_s), field)
+            if not target[0].is_file():
+                raise InputError(f"{target[0]}: 事实表文件不存在")
+            try:  # refuse a bad field before the user picks anything
+                append_to_list(target[0].read_text(encoding="utf-8"), field, "")
+            except FieldError as exc:
+                raise InputError(f"{target[0]}: 字段 {field} 无法追加：{exc}") from exc
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{target[0]}: 不是 UTF-8 编码的文本：{exc}") from exc
+        if not terminal_available():
+            raise UsageError("常用语浏览器需要在终端中交互使用；在脚本或管道中请用 drafter phrases search 检索词。")
+        index = Index.build(load_bank(bank))
+        chosen = browse(index, role=role, genre=genre)
+        if chosen is None:
+            raise typer.Exit(1)
+        text = chosen["text"]
+        if target is not None:
+            from .factsheet_edit import append_to_file
+
+            append_to_file(target[0], target[1], text)
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()
+        copy_to_clipboard(text)
+        if target is not None:
+            from .console import err
+
+            err.print(f"已追加到 {target[0]} 的 {target[1]}。", markup=False)
 
     @phrases.command("search", help="按关键词、子串、模糊匹配或拼音首字母（如 qxrs）检索常用语。")
     def search_cmd(
