@@ -40,6 +40,21 @@ def matches(index: Index, query: str, role: str | None, genre: str | None,
     return rows[:limit]
 
 
+def _clip(line: str, width: int) -> str:
+    """Cut a line to a display width (CJK counts 2) so wide characters never spill over."""
+    from prompt_toolkit.utils import get_cwidth
+
+    used, out = 0, []
+    for ch in line:
+        w = get_cwidth(ch)
+        if used + w > width - 1:
+            out.append("…")
+            break
+        out.append(ch)
+        used += w
+    return "".join(out)
+
+
 def preview_text(e: dict | None) -> str:
     if e is None:
         return "（没有匹配的常用语）"
@@ -70,7 +85,7 @@ def terminal_available() -> bool:
 
 def browse(index: Index, role: str | None = None, genre: str | None = None) -> dict | None:
     """Run the full-screen browser; the chosen entry, or None when the user left."""
-    from prompt_toolkit.application import Application
+    from prompt_toolkit.application import Application, get_app
     from prompt_toolkit.buffer import Buffer
     from prompt_toolkit.data_structures import Point
     from prompt_toolkit.key_binding import KeyBindings
@@ -105,10 +120,17 @@ def browse(index: Index, role: str | None = None, genre: str | None = None) -> d
         for n, e in enumerate(state["rows"]):
             style = "class:selected" if n == state["sel"] else ""
             tag = f"[{e.get('role')}/{e.get('function') or '—'}] "
-            out.append((style, ("> " if n == state["sel"] else "  ") + tag + e["text"] + "\n"))
+            line = _clip(("> " if n == state["sel"] else "  ") + tag + e["text"], list_width())
+            out.append((style, line + "\n"))
         if not out:
             out.append(("class:hint", "  （没有匹配的常用语）"))
         return out
+
+    def list_width() -> int:
+        info = list_window.render_info
+        if info is not None:
+            return info.window_width
+        return max(20, get_app().output.get_size().columns * 3 // 5 - 1)
 
     kb = KeyBindings()
 
