@@ -57,8 +57,7 @@ def _check(
     """检查事实表，一次列出全部问题（文件:行:列 字段: 说明）；有问题时退出码为 1。"""
     from . import render
     from .console import err, out
-
-    from .lint import has_errors, lint_factsheet_values
+    from .lint import lint_factsheet_values
 
     bad = 0
     for path in files:
@@ -138,7 +137,7 @@ def _lint_report(report, target: Path, checked) -> list[str]:
     findings = lint_lines(lines, str(target), year=render.report_year(checked), genre_hint=checked.template.meta.get("genre"))
     for f in findings:
         out.print(f.format(), markup=False)
-    return [f"{target}: 校对发现错误级问题，未写出" ] if any(f.severity == "error" for f in findings) else []
+    return [f"{target}: 校对发现错误级问题，未写出"] if any(f.severity == "error" for f in findings) else []
 
 
 class _Lines(InputError):

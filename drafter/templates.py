@@ -181,9 +181,15 @@ def _template_line(exc: BaseException) -> str:
     return where
 
 
+def _shared_dir(template: Template) -> Path:
+    """The _shared macros beside the template, else the shipped ones (a unit's templates may reuse them)."""
+    beside = template.folder.parent / SHARED
+    return beside if beside.is_dir() else templates_dir() / SHARED
+
+
 def render_markup(template: Template, data: dict, extra: dict | None = None) -> str:
     """Fact-sheet data → markup text. Missing values are errors, never empty strings."""
-    env = _environment(template.folder, template.folder.parent / SHARED if (template.folder.parent / SHARED).is_dir() else templates_dir() / SHARED)
+    env = _environment(template.folder, _shared_dir(template))
     try:
         tpl = env.get_template("template.md.j2")
         return tpl.render(**data, **(extra or {}))
