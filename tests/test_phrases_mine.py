@@ -20,8 +20,18 @@ def test_slots():
     assert "{会议}" in slot("完成了镇第十六届人大六次会议确定的各项目标任务")
 
 
+def test_place_and_leadership_slots():
+    # the corpus's own towns become {单位}; places above the town become {地名}
+    assert slot("为实现石排走上快速发展轨道而努力奋斗！") == "为实现{单位}走上快速发展轨道而努力奋斗！"
+    assert slot("构建和谐新临清") == "构建和谐新{地名}"
+    assert slot("九甸峡库区移民搬迁") == "{地名}库区移民搬迁"
+    # the leadership chain is the unit's own, so it is a slot too
+    assert slot("是县委、县政府和镇党委正确领导的结果") == "是{领导}正确领导的结果"
+    assert slot("是市委、市人民政府和乡委正确领导的结果") == "是{领导}正确领导的结果"
+
+
 def test_holes():
-    for bad in ("全镇共有个行政村", "于月日召开", "同比增长。", "完成{NUM}项", "乱码\ufffd字"):
+    for bad in ("全镇共有个行政村", "于月日召开", "同比增长。", "完成{NUM}项", "乱码\ufffd字", "F(xiàn）将工作汇报如下"):
         assert has_hole(bad), bad
     assert not has_hole("在肯定成绩的同时，我们也清醒地认识到，工作中还存在一些问题：")
 

@@ -1,7 +1,8 @@
 """Phrase bank mining: formulaic sentences and headings, by role, with provenance.
 
 Pure functions over mined `Document`s (drafter.corpus.pipeline.mine_paths).
-Variable parts become named slots ({单位}, {年份}, {数字}, {会议}); sentences
+Variable parts become named slots ({单位}, {年份}, {数字}, {会议}, {领导},
+{地名}); sentences
 with holes left by corpus noise are rejected; near-duplicates are merged;
 duplicate documents count once but still add their source lines.
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable
 
 from ..corpus.model import Document
@@ -28,9 +30,35 @@ _UNIT = re.compile(r"(?:_{2,}|＿{2,}|[Xx×]{2,}|某)(?=[镇乡县区市州村])
 _BLANK = re.compile(r"_{2,}|＿{2,}")
 
 
+# 县委、县政府和镇党委 — the leadership chain, which every unit names differently
+_LEADERS = re.compile(r"[省市县区州]委、[省市县区州](?:人民)?政府和[镇乡](?:党)?委")
+
+
+@lru_cache(maxsize=1)
+def _places() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(own-town names, higher-level names) of the corpus as alternations (drafter/data/corpus_places.yaml)."""
+    import yaml
+
+    from ..resources import data_file
+
+    data = yaml.safe_load(data_file("corpus_places.yaml").read_text(encoding="utf-8")) or {}
+
+    def alt(names: list[str]) -> re.Pattern | None:
+        names = sorted(names or [], key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, names))) if names else None
+
+    return alt(data.get("unit")), alt(data.get("upper"))
+
+
 def slot(text: str) -> str:
     """Replace the variable parts of a sentence with named slots."""
     t = text.replace("{YEAR}年", "{年份}").replace("{PLACE}", "{单位}")
+    t = _LEADERS.sub("{领导}", t)
+    unit, upper = _places()
+    if unit is not None:
+        t = unit.sub("{单位}", t)
+    if upper is not None:
+        t = upper.sub("{地名}", t)
     t = _MEETING.sub("{会议}", t)
     t = _YEAR.sub("{年份}", t)
     t = _UNIT.sub("{单位}", t)
@@ -44,7 +72,8 @@ def slot(text: str) -> str:
 _HOLES = re.compile(
     r"共有个|月日|年月|增长。|增长，|增长、|达到。|\{[A-Z_]+\}|\{NUM\}|\ufffd|□|\?\?|？？|"
     r"[，、]{2}|（）|\(\)|“”|为万|为亿|约万|达万|达亿|元，增长|个，增长|[^\d}一二三四五六七八九十两几多]%|"
-    r"[^\x00-\u9fff\u3000-\u303f\uff00-\uffef{}“”‘’—…·]"
+    r"[^\x00-\u9fff\u3000-\u303f\uff00-\uffef{}“”‘’—…·]|"
+    r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]"  # a pinyin gloss left from 現(xiàn) noise
 )
 
 
