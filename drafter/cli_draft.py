@@ -83,6 +83,8 @@ def _render(
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
     style: Optional[Path] = typer.Option(None, "--style", help="本单位的样式文件（YAML），覆盖默认的 GB/T 9704 字体与版式"),
     lint: bool = typer.Option(False, "--lint", help="写出前先校对生成的文稿；发现错误级问题时不写文件"),
+    variant: int = typer.Option(0, "--variant", min=0, metavar="N",
+                                help="事实表未填写的套话（开头、致谢、问题引语与收束、任务引语、结尾）改用常用语库中的第 N 种表述；drafter suggest 可查看编号"),
 ) -> None:
     """按事实表生成报告（默认 Word .docx，GB/T 9704 版式）。已有文件不会被覆盖，除非加 --force。"""
     from . import render
@@ -109,7 +111,7 @@ def _render(
         if target is None:
             folder = output if output is not None else path.parent
             target = folder / render.default_output(checked, fmt)
-        report = render.build_report(checked)
+        report = render.build_report(checked, variant=variant)
         if lint:
             problems.extend(_lint_report(report, target, checked))
         jobs.append((target, render.to_bytes(report, fmt, style_obj)))

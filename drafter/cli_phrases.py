@@ -6,6 +6,8 @@ from typing import Optional
 
 import typer
 
+from .errors import InputError, UsageError
+
 
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
@@ -30,7 +32,6 @@ def register(app: typer.Typer) -> None:
             return
         import sys
 
-        from .errors import InputError, UsageError
         from .phrasebank import Index, check_filters, load_bank
         from .phrases_browser import browse, copy_to_clipboard, terminal_available
 
@@ -101,20 +102,29 @@ def register(app: typer.Typer) -> None:
             out.print(f"{n}. [{e.get('role')}/{e.get('function')}] {e['text']}", markup=False)
             out.print(f"   出处：{'、'.join(srcs[:3])}{more}；次数：{e.get('count', 0)}", markup=False)
 
-    @app.command("suggest", help="为事实表中的套话字段（如 shortcomings.lead）列出常用语库中的候选表述。")
+    @app.command("suggest", help="为事实表中的套话字段（如 shortcomings.lead）列出常用语库中的候选表述；编号即 render --variant 的取值。")
     def suggest_cmd(
         file: Path = typer.Argument(..., help="YAML 事实表", show_default=False),
-        field: str = typer.Argument(..., help="字段路径，如 shortcomings.lead、closing.outlook", show_default=False),
+        field: str = typer.Argument(..., help="字段路径，如 shortcomings.lead、plan.tasks_lead", show_default=False),
         limit: int = typer.Option(10, "-n", help="最多显示几条"),
         as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出全部字段"),
         bank: Optional[Path] = typer.Option(None, "--bank", help="常用语库文件夹（默认为随程序提供的 phrasebank/）"),
     ) -> None:
-        from .phrasebank import FORMULA_FIELDS, factsheet_genre, load_bank, suggest
+        from .formulas import candidates, get_path, template_slots
+        from .phrasebank import FORMULA_FIELDS, load_bank, suggest
 
-        if field not in FORMULA_FIELDS:
-            suggest([], field)  # raises the usage error with the valid fields
-        genre = factsheet_genre(file)
-        rows = suggest(load_bank(bank), field, genre=genre, limit=limit)
+        data, meta = _sheet_and_meta(file)
+        slots = template_slots(meta)
+        entries = load_bank(bank)
+        if field in slots:
+            # what render would put there: numbered as --variant takes them
+            found = candidates(slots[field], data, entries)
+            rows = [{**c.entry, "filled": c.text, "variant": k} for k, c in enumerate(found)][:limit]
+        elif field in FORMULA_FIELDS:
+            rows = suggest(entries, field, genre=meta.get("genre"), limit=limit)
+        else:
+            valid = list(slots) + [f for f in FORMULA_FIELDS if f not in slots]
+            raise UsageError(f"不是可套用常用语的字段：{field}（可用：{'、'.join(valid)}）")
         if as_json:
             import json
             import sys
@@ -126,8 +136,30 @@ def register(app: typer.Typer) -> None:
         if not rows:
             err.print(f"常用语库中没有适合字段 {field} 的表述。", markup=False)
             return
+        if field in slots:
+            own = get_path(data, field)
+            if own not in (None, ""):
+                err.print(f"事实表已填写 {field}，生成时用的是它；以下表述可替换（删去该字段后用 --variant 编号选用）。", markup=False)
+            else:
+                err.print(f"事实表未填写 {field}：drafter render 默认用第 0 条，--variant N 用第 N 条（超出时循环）。", markup=False)
+        genre = meta.get("genre")
         for n, e in enumerate(rows, 1):
             srcs = e.get("sources") or []
-            same = "（同文种）" if genre in (e.get("genres") or ()) else ""
-            out.print(f"{n}. {e['text']}{same}", markup=False)
+            label = f"{e['variant']}." if "variant" in e else f"{n}."
+            same = "" if "variant" in e or genre not in (e.get("genres") or ()) else "（同文种）"
+            out.print(f"{label} {e.get('filled', e['text'])}{same}", markup=False)
             out.print(f"   出处：{'、'.join(srcs[:3])}{' 等%d处' % len(srcs) if len(srcs) > 3 else ''}；次数：{e.get('count', 0)}", markup=False)
+
+
+def _sheet_and_meta(path: Path) -> tuple[dict, dict]:
+    """A fact sheet's data (even half-filled) and its template's meta: enough to fill formula slots."""
+    from . import templates
+    from .factsheet import parse_factsheet
+
+    sheet, problems = parse_factsheet(path)
+    if sheet is None:
+        raise InputError(f"{path}: 无法读取事实表", problems)
+    tid = sheet.template_id
+    if tid is None:
+        raise InputError(f"{path}: 事实表缺少模板名（template）")
+    return sheet.data, templates.get(tid).meta

@@ -23,8 +23,8 @@ _SLOT = re.compile(r"\{[^{}]+\}")
 _ASCII = re.compile(r"^[a-zA-Z]+$")
 
 
-def load_bank(folder: Path | None = None) -> list[dict]:
-    """All entries of a phrase-bank folder, in file order (role files sorted by name)."""
+def load_bank(folder: Path | None = None, roles: tuple[str, ...] | None = None) -> list[dict]:
+    """All entries of a phrase-bank folder (or of some roles' files), in file order (sorted by name)."""
     import yaml
 
     from .resources import phrasebank_dir
@@ -35,6 +35,8 @@ def load_bank(folder: Path | None = None) -> list[dict]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     entries: list[dict] = []
     for path in sorted(folder.glob("*.yaml")):
+        if roles is not None and path.stem not in roles:
+            continue
         try:
             data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
         except yaml.YAMLError as exc:
@@ -205,20 +207,3 @@ def suggest(entries: list[dict], field: str, genre: str | None = None, limit: in
     cands = [e for e in entries if e.get("role") == role and (function is None or e.get("function") == function)]
     cands.sort(key=lambda e: (genre not in (e.get("genres") or ()), -int(e.get("count", 0)), e["text"]))
     return cands[:limit]
-
-
-def factsheet_genre(path: Path) -> str | None:
-    """The `template:` of a fact sheet (its genre), or None."""
-    import yaml
-
-    path = Path(path)
-    if not path.is_file():
-        raise InputError(f"{path}: 文件不存在")
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise InputError(f"{path}: 不是合法的 YAML 事实表：{exc}") from exc
-    if not isinstance(data, dict):
-        raise InputError(f"{path}: 事实表的顶层应是键值对")
-    t = data.get("template")
-    return t if isinstance(t, str) else None

@@ -67,8 +67,12 @@ def report_year(checked: Checked | None) -> int | None:
     return None
 
 
-def build_report(checked: Checked, extra: dict | None = None) -> Report:
-    markup = templates.render_markup(checked.template, checked.sheet.data, extra)
+def build_report(checked: Checked, extra: dict | None = None, variant: int = 0) -> Report:
+    """Formula fields the sheet leaves empty come from the phrase bank (`variant` picks which)."""
+    from .formulas import fill
+
+    data, _ = fill(checked, variant)
+    markup = templates.render_markup(checked.template, data, extra)
     return parse_markup(markup)
 
 

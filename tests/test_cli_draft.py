@@ -225,7 +225,7 @@ def test_render_md_and_txt(example_path, tmp_path, fmt):
         report = parse_markup(text)  # the Markdown output reads back as the same report
         assert report.title == ["政府工作报告"] and len(report.byline) == 2
     else:
-        assert "\u3000\u3000现在，我代表青溪镇人民政府" in text
+        assert "\u3000\u3000现在，我代表镇人民政府，向大会报告2024年政府工作" in text
 
 
 def test_write_is_atomic_when_the_rename_fails(tmp_path, monkeypatch):

@@ -98,7 +98,8 @@ def load(path: Path | None = None) -> Eras:
 
     path = path or data_file("eras.yaml")
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, yaml.YAMLError) as exc:
         raise DrafterError(f"{path}: 无法读取年代对照表（{exc}）") from exc
     return parse(data)

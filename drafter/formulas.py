@@ -1,0 +1,294 @@
+"""Formula fields: what a fact sheet leaves empty, the phrase bank fills in.
+
+A template's meta.yaml names its formula fields and where in the bank they
+come from:
+
+    formula_genres: [personal_duty_report, team_duty_report]  # bank genres, best first
+    formulas:
+      shortcomings.lead:          # the fact-sheet field
+        role: shortcomings        # bank role and function
+        function: 过渡
+        shape: 清醒|回顾           # an entry must match this to fit the place …
+        avoid: 本人                # … and must not match this
+        prefer: 在肯定成绩的同时    # the template's own pick: candidate 0 when it fits
+        years: [period.review]    # values for {年份}, in order (the last repeats)
+        count: plan.tasks         # a list whose length replaces 三 / 几 in 以下三个方面
+        span: period.span         # replaces 几年 in 几年来 (a field, or a literal such as 一年)
+        voice: 我                  # 我们 → 我 (one person speaking)
+        leadership: leadership    # {upper, party} for {领导}
+        unless: closing.goal      # leave empty when this field is filled (the template composes it)
+
+An entry fits when every slot can be filled from the fact sheet, it names no
+place and no level of government above the town, no era formula in it is
+stale for the report year, and it carries no term-report or half-year words
+in another kind of report. Candidates are ordered: the template's pick, then
+by genre, then most frequent, then first source; `drafter render --variant N`
+takes candidate N (modulo their number), so the same fact sheet always gives
+the same draft. Pure, apart from reading the bank once per process.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError, Location, Problem
+
+_SLOT = re.compile(r"\{[^{}]+\}")
+# A higher level speaking or being spoken for: 全州, 代表县人民政府, 州委, 政协委员, 各族.
+_ABOVE_TOWN = re.compile(r"全[州县市省区]|代表[州县市省区]|[州省]委|政协|各族|\{地名\}")
+# Words that only fit one kind of report (period.type); annual reports take neither.
+_PERIOD_WORDS = {"term": re.compile(r"五年|本届"), "half": re.compile(r"上半年|下半年")}
+_COUNT = re.compile(r"[一二三四五六七八九十几]+个?(?=方面)")
+_SPAN = re.compile(r"[一二三四五六七八九十两几]+年(?=来)")
+# The town's own level word in fixed compounds (全镇, 镇人大, 乡党委 …), never inside 乡镇 / 城镇.
+_TOWN_WORDS = re.compile(
+    r"(?<=[全我本])[镇乡](?!镇)|(?<![乡城集村])[镇乡](?=人民政府|政府|人大|党委|委[、，的和]|领导班子|干部|经济)"
+)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One formula field of a template, read from meta.yaml."""
+
+    field: str
+    role: str
+    function: str | None = None
+    shape: str = ""
+    avoid: str = ""
+    prefer: str = ""
+    years: tuple[str, ...] = ()
+    count: str = ""
+    span: str = ""
+    voice: str = ""
+    leadership: str = "leadership"
+    unless: str = ""
+    genres: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A bank entry that fits a slot, and its text filled in for this fact sheet."""
+
+    entry: dict
+    text: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What a render put into one formula field (for `suggest` and tests)."""
+
+    field: str
+    candidate: Candidate
+    index: int
+    total: int
+
+
+def template_slots(meta: dict) -> dict[str, Slot]:
+    """The formula fields a template declares (none for templates that predate them)."""
+    genres = tuple(meta.get("formula_genres") or ([meta["genre"]] if meta.get("genre") else []))
+    slots: dict[str, Slot] = {}
+    for name, spec in (meta.get("formulas") or {}).items():
+        spec = dict(spec or {})
+        spec["years"] = tuple(spec.get("years") or ())
+        spec["genres"] = tuple(spec.get("genres") or genres)
+        slots[name] = Slot(field=name, **spec)
+    return slots
+
+
+# --- reading fact-sheet values ---------------------------------------------------
+
+def get_path(data: Any, path: str) -> Any:
+    """The value at a dotted path, or None."""
+    for key in path.split("."):
+        if not isinstance(data, dict) or key not in data:
+            return None
+        data = data[key]
+    return data
+
+
+def _filled(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
+def set_path(data: dict, path: str, value: Any) -> dict:
+    """A copy of `data` with the dotted path set (the dicts along the path are copied, the rest shared)."""
+    head, _, rest = path.partition(".")
+    out = dict(data)
+    if rest:
+        inner = out.get(head)
+        out[head] = set_path(inner if isinstance(inner, dict) else {}, rest, value)
+    else:
+        out[head] = value
+    return out
+
+
+def report_year(data: dict) -> int | None:
+    """The year the report is about: period.review, period.year or year."""
+    for path in ("period.review", "period.year", "year"):
+        value = get_path(data, path)
+        if isinstance(value, int):
+            return value
+    return None
+
+
+def _level(unit: dict) -> str:
+    return str(unit.get("level") or "镇").replace("民族乡", "乡")
+
+
+def _short(unit: dict) -> str:
+    name = str(unit.get("name") or "")
+    if unit.get("short"):
+        return str(unit["short"])
+    for suffix in ("民族乡", "街道", "镇", "乡"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+# --- filling an entry -----------------------------------------------------------------
+
+def fill_text(text: str, slot: Slot, data: dict) -> str | None:
+    """The entry's text for this fact sheet, or None when a slot cannot be filled."""
+    from .filters import cn_number, join_cn
+
+    unit = data.get("unit") if isinstance(data.get("unit"), dict) else {}
+    t = text
+    if "{单位}" in t:
+        if not unit.get("name"):
+            return None
+        t = re.sub(r"\{单位\}[镇乡]", lambda _: str(unit["name"]), t)
+        t = t.replace("{单位}", _short(unit))
+    if "{年份}" in t:
+        years = [get_path(data, p) for p in slot.years]
+        years = [y for y in years if isinstance(y, int)]
+        if not years:
+            return None
+        parts = t.split("{年份}")
+        t = parts[0] + "".join(f"{years[min(i, len(years) - 1)]}年{p}" for i, p in enumerate(parts[1:]))
+    if "{领导}" in t:
+        ld = get_path(data, slot.leadership)
+        if not isinstance(ld, dict) or not ld.get("upper") or not ld.get("party"):
+            return None
+        upper = ld["upper"] if isinstance(ld["upper"], list) else [ld["upper"]]
+        t = t.replace("{领导}", f"{join_cn(upper)}和{ld['party']}")
+    if slot.count:
+        items = get_path(data, slot.count)
+        if isinstance(items, list) and items:
+            t = _COUNT.sub(cn_number(len(items)) + "个", t)
+    if slot.span and _SPAN.search(t):
+        # a field (period.span) or a literal span such as 一年
+        span = get_path(data, slot.span) if "." in slot.span or slot.span in data else slot.span
+        if not isinstance(span, str) or not span.endswith("年"):
+            return None
+        t = _SPAN.sub(span, t)
+    if slot.voice == "我":
+        t = t.replace("我们", "我")
+    t = _TOWN_WORDS.sub(_level(unit), t)
+    return None if _SLOT.search(t) else t
+
+
+# --- which entries fit ------------------------------------------------------------------
+
+def _stale(text: str, year: int | None) -> bool:
+    """True when lint's era rule objects to the sentence for the report year."""
+    if year is None:
+        return False
+    from .lint.rules import stale
+    from .lint.text import Doc
+
+    doc = Doc(file="", lines=[(1, text)], year=year)
+    stale.check(doc)
+    return bool(doc.findings)
+
+
+def _fits(entry: dict, slot: Slot, data: dict) -> bool:
+    text = entry.get("text", "")
+    if entry.get("role") != slot.role or (slot.function and entry.get("function") != slot.function):
+        return False
+    if not set(entry.get("genres") or ()) & set(slot.genres):
+        return False
+    if slot.shape and not re.search(slot.shape, text):
+        return False
+    if slot.avoid and re.search(slot.avoid, text):
+        return False
+    if _ABOVE_TOWN.search(text):
+        return False
+    kind = get_path(data, "period.type") or "annual"
+    return not any(k != kind and pat.search(text) for k, pat in _PERIOD_WORDS.items())
+
+
+def _rank(entry: dict, slot: Slot) -> tuple:
+    genres = entry.get("genres") or ()
+    g = min((slot.genres.index(x) for x in genres if x in slot.genres), default=len(slot.genres))
+    preferred = bool(slot.prefer) and entry.get("text", "").startswith(slot.prefer)
+    sources = entry.get("sources") or [""]
+    return (not preferred, g, -int(entry.get("count") or 0), sources[0], entry.get("text", ""))
+
+
+def candidates(slot: Slot, data: dict, entries: list[dict]) -> list[Candidate]:
+    """The bank entries that fit a slot for this fact sheet, best first, filled in."""
+    year = report_year(data)
+    out: list[Candidate] = []
+    seen: set[str] = set()
+    for e in sorted((e for e in entries if _fits(e, slot, data)), key=lambda e: _rank(e, slot)):
+        text = fill_text(e["text"], slot, data)
+        # era formulas are judged on the filled text: {年份}是“十三五”开局之年 is stale only for a given year
+        if text is not None and text not in seen and not _stale(text, year):
+            seen.add(text)
+            out.append(Candidate(e, text))
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _bank(folder: str, roles: tuple[str, ...] | None) -> tuple[dict, ...]:
+    from .phrasebank import load_bank
+
+    return tuple(load_bank(Path(folder), roles))
+
+
+def bank_entries(folder: Path | None = None, roles: tuple[str, ...] | None = None) -> list[dict]:
+    """The phrase bank (shipped, or DRAFTER_PHRASEBANK), or some roles of it, read once per process."""
+    from .resources import phrasebank_dir
+
+    return list(_bank(str(folder if folder is not None else phrasebank_dir()), roles))
+
+
+def fill_data(meta: dict, data: dict, variant: int = 0,
+              entries: list[dict] | None = None) -> tuple[dict, list[Choice], list[str]]:
+    """(data with empty formula fields filled, what was chosen, fields nothing fits)."""
+    slots = template_slots(meta)
+    choices: list[Choice] = []
+    missing: list[str] = []
+    for name, slot in slots.items():
+        if _filled(get_path(data, name)) or (slot.unless and _filled(get_path(data, slot.unless))):
+            continue
+        if entries is None:
+            entries = bank_entries(roles=tuple(sorted({s.role for s in slots.values()})))
+        found = candidates(slot, data, entries)
+        if not found:
+            missing.append(name)
+            continue
+        index = variant % len(found)
+        data = set_path(data, name, found[index].text)
+        choices.append(Choice(name, found[index], index, len(found)))
+    return data, choices, missing
+
+
+def fill(checked, variant: int = 0, entries: list[dict] | None = None) -> tuple[dict, list[Choice]]:
+    """A checked fact sheet's data with its empty formula fields taken from the bank.
+
+    `checked` is a render.Checked. A field the clerk filled is left alone; an
+    empty one that no entry fits is a fact-sheet problem naming that field.
+    """
+    data, choices, missing = fill_data(checked.template.meta, checked.sheet.data, variant, entries)
+    if missing:
+        problems = []
+        for name in missing:
+            loc = checked.sheet.locate(tuple(name.split(".")))
+            problems.append(Problem(Location(loc.file, loc.line, loc.col, name),
+                                    "未填写，常用语库中也没有适合本文种的表述，请在事实表中写出这一句"))
+        raise InputError(f"{checked.sheet.path}: 事实表有误", problems)
+    return data, choices

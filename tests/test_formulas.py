@@ -1,0 +1,222 @@
+"""Formula fields filled from the phrase bank: fit, order, variants, clerk override, errors."""
+from __future__ import annotations
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from drafter import formulas, templates
+from drafter.formulas import Slot, candidates, fill_data, fill_text
+
+from .conftest import EXAMPLES, ROOT, run_cli
+from .docx_helpers import Docx
+
+IDS = sorted(t for t in templates.available() if (EXAMPLES / f"{t}.yaml").is_file())
+
+
+def _example(tid: str) -> dict:
+    return yaml.safe_load((EXAMPLES / f"{tid}.yaml").read_text(encoding="utf-8"))
+
+
+def _entry(text: str, role: str = "shortcomings", function: str = "过渡", genres=("gov_work_report",), src="x.txt:1"):
+    return {"text": text, "role": role, "function": function, "genres": list(genres), "count": 1, "sources": [src]}
+
+
+# --- every shipped template: each formula field has fitting, attested entries -------------
+
+@pytest.mark.parametrize("tid", IDS)
+def test_every_formula_field_of_a_shipped_template_has_candidates(tid):
+    t = templates.get(tid)
+    slots = formulas.template_slots(t.meta)
+    assert slots, f"{tid} declares no formula fields"
+    data = _example(tid)
+    bank = formulas.bank_entries()
+    for name, slot in slots.items():
+        found = candidates(slot, data, bank)
+        assert found, f"{tid}.{name}: no bank entry fits"
+        for c in found:
+            # filled completely, attested, and of the declared role
+            assert "{" not in c.text and c.entry["sources"] and c.entry["role"] == slot.role
+            # the field is declared in the schema, so a clerk may fill it instead
+            node = t.schema
+            for key in name.split("."):
+                node = node["properties"][key]
+            assert node["type"] == "string"
+
+
+@pytest.mark.parametrize("tid", IDS)
+def test_same_fact_sheet_same_draft_and_variants_cycle(tid):
+    t = templates.get(tid)
+    data = _example(tid)
+    a, choices_a, _ = fill_data(t.meta, data, 0)
+    b, _, _ = fill_data(t.meta, copy.deepcopy(data), 0)
+    assert a == b
+    for variant in (1, 2, 5):
+        _, choices, _ = fill_data(t.meta, data, variant)
+        for ch in choices:
+            assert ch.index == variant % ch.total
+    # the fact sheet itself is never modified
+    assert data == _example(tid)
+
+
+def test_gov_variants_change_the_formulas_not_the_facts(tmp_path):
+    outs = []
+    for v in (0, 1):
+        out = tmp_path / f"v{v}.docx"
+        r = run_cli("render", EXAMPLES / "gov_work_report.yaml", "-o", out, "--variant", str(v))
+        assert r.returncode == 0, r.stderr
+        outs.append(Docx(out).text())
+    v0, v1 = outs
+    assert v0 != v1
+    assert "现在，我代表镇人民政府，向大会报告2024年政府工作，对2025年工作提出建议，请予审议。" in v0
+    assert "现在，我代表青溪镇人民政府，向大会作政府工作报告，请予审议" in v1
+    assert "围绕以上目标要求，重点做好以下五个方面工作：" in v0
+    assert "在具体工作中，突出抓好以下五个方面：" in v1
+    for fact in ("全镇实现生产总值73.1亿元", "一是产业发展基础还不稳固", "（一）以发展为先"):
+        assert fact in v0 and fact in v1
+
+
+def test_a_filled_field_is_the_clerks_and_variants_leave_it_alone():
+    t = templates.get("gov_work_report")
+    data = _example("gov_work_report")
+    data["opening"] = "现在，我受镇人民政府委托，向大会报告工作，请予审议。"
+    for v in (0, 1, 3):
+        filled, choices, _ = fill_data(t.meta, data, v)
+        assert filled["opening"] == data["opening"]
+        assert "opening" not in [c.field for c in choices]
+
+
+def test_closing_appeal_comes_from_the_bank_only_without_a_goal():
+    t = templates.get("gov_work_report")
+    data = _example("gov_work_report")
+    filled, _, _ = fill_data(t.meta, data)
+    assert "appeal" not in filled["closing"]  # the template composes it from goal
+    data["closing"].pop("goal")
+    filled, _, _ = fill_data(t.meta, data)
+    assert filled["closing"]["appeal"].startswith("让我们在镇委的坚强领导下") and "青溪" in filled["closing"]["appeal"]
+
+
+# --- what fits and how it is filled ----------------------------------------------------------
+
+GOV = Slot(field="shortcomings.lead", role="shortcomings", function="过渡", genres=("gov_work_report",),
+           years=("period.review",))
+DATA = {"unit": {"name": "石门乡", "level": "乡"}, "period": {"review": 2024, "plan": 2025},
+        "leadership": {"upper": ["县委", "县政府"], "party": "乡党委"}}
+
+
+@pytest.mark.parametrize("text", [
+    "回顾{年份}的工作，{地名}还存在不少问题：",            # a place above the town
+    "全州经济社会发展还存在许多困难和问题。",              # a level above the town
+    "过去五年，我们也清醒地看到还存在一些问题：",          # a term report's words in an annual report
+    "上半年工作中还存在一些问题：",                       # a half-year report's words
+    "{年份}是“十三五”规划的开局之年，还存在一些问题：",     # stale for 2024 (lint's era rule)
+    "共有{数字}个问题还存在：",                           # a slot the fact sheet cannot fill
+])
+def test_entries_that_do_not_fit_are_never_chosen(text):
+    assert candidates(GOV, DATA, [_entry(text)]) == []
+
+
+def test_role_function_genre_and_shape_select():
+    bank = [
+        _entry("在肯定成绩的同时，我们也清醒地认识到，全镇还存在一些问题：", src="a.txt:1"),
+        _entry("在肯定成绩的同时，我们也清醒地认识到，工作中还存在不足：", genres=["congress_work_report"]),
+        _entry("针对这些问题，我们将认真加以解决。", function="表态"),
+        _entry("在肯定成绩的同时，我们也清醒地认识到：", role="thanks"),
+    ]
+    found = candidates(GOV, DATA, bank)
+    assert [c.text for c in found] == ["在肯定成绩的同时，我们也清醒地认识到，全乡还存在一些问题："]
+    shaped = Slot(**{**GOV.__dict__, "shape": "^回顾"})
+    assert candidates(shaped, DATA, bank) == []
+
+
+def test_order_is_preferred_then_genre_then_count_then_source():
+    bank = [
+        _entry("甲：工作中还存在一些问题：", genres=["congress_work_report"], src="c.txt:9"),
+        {**_entry("乙：工作中还存在一些问题：", src="b.txt:5"), "count": 3},
+        _entry("丙：工作中还存在一些问题：", src="a.txt:1"),
+        _entry("丁：工作中还存在一些问题：", src="a.txt:7"),
+    ]
+    slot = Slot(**{**GOV.__dict__, "genres": ("gov_work_report", "congress_work_report")})
+    assert [c.text[0] for c in candidates(slot, DATA, bank)] == ["乙", "丙", "丁", "甲"]
+    preferring = Slot(**{**slot.__dict__, "prefer": "甲"})
+    assert [c.text[0] for c in candidates(preferring, DATA, bank)][0] == "甲"
+
+
+def test_filling_slots_levels_voice_span_and_counts():
+    data = {**DATA, "plan": {"tasks": [1, 2, 3]}, "span": "两年"}
+    fill = lambda text, **kw: fill_text(text, Slot(field="f", role="r", **kw), data)  # noqa: E731
+    assert fill("现在，我代表{单位}镇人民政府，向大会报告{年份}政府工作，对{年份}工作提出建议",
+                years=("period.review", "period.plan")) == \
+        "现在，我代表石门乡人民政府，向大会报告2024年政府工作，对2025年工作提出建议"
+    assert fill("为实现{单位}走上快速发展轨道而努力奋斗！") == "为实现石门走上快速发展轨道而努力奋斗！"
+    assert fill("是{领导}正确领导的结果") == "是县委、县政府和乡党委正确领导的结果"
+    assert fill("全镇干部群众和镇人大、乡镇人大、城镇建设") == "全乡干部群众和乡人大、乡镇人大、城镇建设"
+    assert fill("重点抓好以下几方面工作：", count="plan.tasks") == "重点抓好以下三个方面工作："
+    assert fill("主要从九个方面做出努力：", count="plan.tasks") == "主要从三个方面做出努力："
+    assert fill("回顾几年来的工作", span="span") == "回顾两年来的工作"
+    assert fill("回顾几年来的工作", span="一年") == "回顾一年来的工作"
+    assert fill("针对这些问题，我们将认真解决。", voice="我") == "针对这些问题，我将认真解决。"
+    assert fill("{年份}的工作") is None  # no year given for this slot
+    assert fill("{会议}确定的任务") is None
+
+
+def test_the_gazetteer_names_only_places_of_the_corpus():
+    from drafter.corpus.pipeline import mine_paths
+
+    places = yaml.safe_load((ROOT / "drafter" / "data" / "corpus_places.yaml").read_text(encoding="utf-8"))
+    text = "".join(d.text for d in mine_paths([ROOT / "corpus"]))
+    for name in places["unit"] + places["upper"]:
+        assert name in text, name
+
+
+# --- the CLI ------------------------------------------------------------------------------------
+
+def test_no_fitting_entry_is_a_fact_sheet_error_naming_the_field(tmp_path):
+    bank = tmp_path / "bank"
+    bank.mkdir()
+    (bank / "opening.yaml").write_text(yaml.safe_dump([_entry("下面，我讲几点意见。", role="opening", function="开头")],
+                                                      allow_unicode=True), encoding="utf-8")
+    out = tmp_path / "r.docx"
+    r = run_cli("render", EXAMPLES / "gov_work_report.yaml", "-o", out, env={"DRAFTER_PHRASEBANK": str(bank)})
+    assert r.returncode == 1
+    assert re.search(r"gov_work_report\.yaml:\d+:\d+ opening: 未填写，常用语库中也没有适合", r.stderr), r.stderr
+    assert "shortcomings.lead" in r.stderr and "Traceback" not in r.stderr
+    assert not out.exists()
+
+
+def test_suggest_numbers_candidates_as_render_variant_takes_them(tmp_path):
+    r = run_cli("suggest", EXAMPLES / "gov_work_report.yaml", "plan.tasks_lead", "--json")
+    assert r.returncode == 0, r.stderr
+    rows = json.loads(r.stdout)
+    assert [row["variant"] for row in rows] == list(range(len(rows))) and len(rows) >= 3
+    assert rows[0]["filled"] == "围绕以上目标要求，重点做好以下五个方面工作："
+    # --variant 2 puts exactly suggestion 2 into the document
+    out = tmp_path / "r.txt"
+    assert run_cli("render", EXAMPLES / "gov_work_report.yaml", "-f", "txt", "-o", out, "--variant", "2").returncode == 0
+    assert rows[2 % len(rows)]["filled"] in out.read_text(encoding="utf-8")
+    r = run_cli("suggest", EXAMPLES / "gov_work_report.yaml", "plan.tasks_lead")
+    assert r.stdout.startswith("0. 围绕以上目标要求") and "--variant" in r.stderr
+
+
+def test_render_rejects_a_negative_variant(tmp_path):
+    r = run_cli("render", EXAMPLES / "gov_work_report.yaml", "-o", tmp_path / "r.docx", "--variant", "-1")
+    assert r.returncode == 2 and not (tmp_path / "r.docx").exists()
+
+
+def test_a_template_without_formula_fields_renders_without_the_bank(tmp_path):
+    folder = tmp_path / "tpl" / "plain"
+    folder.mkdir(parents=True)
+    (folder / "template.md.j2").write_text("# 通知\n\n{{ body }}\n", encoding="utf-8")
+    (folder / "schema.yaml").write_text("type: object\nproperties:\n  template: {const: plain}\n  body: {type: string}\n",
+                                        encoding="utf-8")
+    (folder / "meta.yaml").write_text("name: 通知\n", encoding="utf-8")
+    sheet = tmp_path / "s.yaml"
+    sheet.write_text("template: plain\nbody: 请按时参会。\n", encoding="utf-8")
+    r = run_cli("render", sheet, "-f", "txt", "-o", tmp_path / "s.txt",
+                env={"DRAFTER_TEMPLATES": str(tmp_path / "tpl"), "DRAFTER_PHRASEBANK": str(tmp_path / "none")})
+    assert r.returncode == 0, r.stderr
+    assert "请按时参会。" in (tmp_path / "s.txt").read_text(encoding="utf-8")
