@@ -24,6 +24,7 @@ def test_decode_never_crashes(data):
 @FAST
 @given(CJKISH)
 def test_clean_never_crashes_and_keeps_line_numbers(text):
+    """(hypothesis once found '\\ud800': a lone surrogate crashed OpenCC; see test below)"""
     lines, counts = clean_text(text)
     n_raw = text.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
     for ln in lines:
@@ -38,3 +39,8 @@ def test_mining_never_crashes(text):
     for d in docs:
         assert d.start_line <= d.end_line
         assert all(ln.roles for ln in d.lines)
+
+
+def test_lone_surrogates_do_not_crash_traditional_to_simplified():
+    lines, _ = clean_text("鎮\udc80長工作報告")
+    assert "\udc80" not in "".join(ln.text for ln in lines)

@@ -226,12 +226,16 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def to_simplified(lines: list[Line]) -> tuple[list[Line], int]:
     """N5: Traditional → Simplified with OpenCC t2s; counts changed characters."""
     conv = _t2s()
 
     def fn(text: str) -> tuple[str, int]:
-        new = conv.convert(text)
+        # OpenCC takes UTF-8: a lone surrogate (a broken decode upstream) becomes U+FFFD first
+        new = conv.convert(_LONE_SURROGATE.sub("\ufffd", text))
         if new == text:
             return text, 0
         return new, sum(1 for a, b in zip(text, new) if a != b) or 1
