@@ -1,4 +1,4 @@
-"""Formula fields: what a fact sheet leaves empty, the phrase bank fills in.
+r"""Formula fields: what a fact sheet leaves empty, the phrase bank fills in.
 
 A template's meta.yaml names its formula fields and where in the bank they
 come from:
@@ -17,6 +17,7 @@ come from:
         voice: 我                  # 我们 → 我 (one person speaking)
         leadership: leadership    # {upper, party} for {领导}
         unless: closing.goal      # leave empty when this field is filled (the template composes it)
+        avoid_by_type: {term: 报告\{年份\}}   # more to avoid in one kind of report (period.type)
 
 An entry fits when every slot can be filled from the fact sheet, it names no
 place and no level of government above the town, no era formula in it is
@@ -65,6 +66,7 @@ class Slot:
     voice: str = ""
     leadership: str = "leadership"
     unless: str = ""
+    avoid_by_type: tuple[tuple[str, str], ...] = ()
     genres: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -93,6 +95,7 @@ def template_slots(meta: dict) -> dict[str, Slot]:
     for name, spec in (meta.get("formulas") or {}).items():
         spec = dict(spec or {})
         spec["years"] = tuple(spec.get("years") or ())
+        spec["avoid_by_type"] = tuple(sorted((spec.get("avoid_by_type") or {}).items()))
         spec["genres"] = tuple(spec.get("genres") or genres)
         slots[name] = Slot(field=name, **spec)
     return slots
@@ -217,6 +220,8 @@ def _fits(entry: dict, slot: Slot, data: dict) -> bool:
     if _ABOVE_TOWN.search(text):
         return False
     kind = get_path(data, "period.type") or "annual"
+    if any(k == kind and re.search(pat, text) for k, pat in slot.avoid_by_type):
+        return False
     return not any(k != kind and pat.search(text) for k, pat in _PERIOD_WORDS.items())
 
 
