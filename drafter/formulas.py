@@ -18,6 +18,8 @@ come from:
         leadership: leadership    # {upper, party} for {领导}
         unless: closing.goal      # leave empty when this field is filled (the template composes it)
         avoid_by_type: {term: 报告\{年份\}}   # more to avoid in one kind of report (period.type)
+        shape_by_type: {briefing: ^现将}     # another shape in one kind of report
+        types: [briefing]                   # only this kind of report has the field
 
 An entry fits when every slot can be filled from the fact sheet, it names no
 place and no level of government above the town, no era formula in it is
@@ -67,6 +69,8 @@ class Slot:
     leadership: str = "leadership"
     unless: str = ""
     avoid_by_type: tuple[tuple[str, str], ...] = ()
+    shape_by_type: tuple[tuple[str, str], ...] = ()
+    types: tuple[str, ...] = ()
     genres: tuple[str, ...] = field(default_factory=tuple)
 
 
@@ -96,6 +100,8 @@ def template_slots(meta: dict) -> dict[str, Slot]:
         spec = dict(spec or {})
         spec["years"] = tuple(spec.get("years") or ())
         spec["avoid_by_type"] = tuple(sorted((spec.get("avoid_by_type") or {}).items()))
+        spec["shape_by_type"] = tuple(sorted((spec.get("shape_by_type") or {}).items()))
+        spec["types"] = tuple(spec.get("types") or ())
         spec["genres"] = tuple(spec.get("genres") or genres)
         slots[name] = Slot(field=name, **spec)
     return slots
@@ -126,6 +132,12 @@ def set_path(data: dict, path: str, value: Any) -> dict:
     else:
         out[head] = value
     return out
+
+
+def report_kind(data: dict) -> str:
+    """period.type: annual unless the fact sheet says term, half, briefing, summary …"""
+    kind = get_path(data, "period.type")
+    return kind if isinstance(kind, str) and kind else "annual"
 
 
 def report_year(data: dict) -> int | None:
@@ -213,13 +225,14 @@ def _fits(entry: dict, slot: Slot, data: dict) -> bool:
         return False
     if not set(entry.get("genres") or ()) & set(slot.genres):
         return False
-    if slot.shape and not re.search(slot.shape, text):
+    kind = report_kind(data)
+    shape = dict(slot.shape_by_type).get(kind, slot.shape)
+    if shape and not re.search(shape, text):
         return False
     if slot.avoid and re.search(slot.avoid, text):
         return False
     if _ABOVE_TOWN.search(text):
         return False
-    kind = get_path(data, "period.type") or "annual"
     if any(k == kind and re.search(pat, text) for k, pat in slot.avoid_by_type):
         return False
     return not any(k != kind and pat.search(text) for k, pat in _PERIOD_WORDS.items())
@@ -269,6 +282,8 @@ def fill_data(meta: dict, data: dict, variant: int = 0,
     missing: list[str] = []
     for name, slot in slots.items():
         if _filled(get_path(data, name)) or (slot.unless and _filled(get_path(data, slot.unless))):
+            continue
+        if slot.types and report_kind(data) not in slot.types:
             continue
         if entries is None:
             entries = bank_entries(roles=tuple(sorted({s.role for s in slots.values()})))

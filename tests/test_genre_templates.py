@@ -250,6 +250,16 @@ def _required_only(node, schema):
     if isinstance(node, dict) and schema.get("type") == "object":
         props = schema.get("properties", {})
         keep = set(schema.get("required", [])) | {"template"}
+        # conditional requirements (allOf: if/then/else) that apply to this fact sheet
+        import jsonschema
+
+        for cond in schema.get("allOf", []):
+            if "if" not in cond:
+                continue
+            branch = (cond.get("then") if jsonschema.Draft202012Validator(cond["if"]).is_valid(node) else cond.get("else")) or {}
+            keep |= set(branch.get("required", []))
+            for k, sub in branch.get("properties", {}).items():  # e.g. closing: {required: [goal]}
+                props = {**props, k: {**props.get(k, {}), "required": props.get(k, {}).get("required", []) + sub.get("required", [])}}
         return {k: _required_only(v, props.get(k, {})) for k, v in node.items() if k in keep}
     if isinstance(node, list) and isinstance(schema.get("items"), dict):
         return [_required_only(v, schema["items"]) for v in node]
