@@ -296,6 +296,14 @@ def _schema_problems(fs: FactSheet, schema: dict) -> list[Problem]:
             problems.append(Problem(fs.locate(path), f"格式不对：{desc}，现在是“{error.instance}”"))
         elif v == "format":
             problems.append(Problem(fs.locate(path), f"格式不对：应为 {error.validator_value}（如 2025-01-10），现在是“{error.instance}”"))
+        elif v == "dependentRequired":
+            # {a: [b]}: a was given, so b must be given too
+            given = next((k for k, needs in error.validator_value.items()
+                          if k in error.instance and any(n not in error.instance for n in needs)), "")
+            missing = [n for n in error.validator_value.get(given, []) if n not in error.instance]
+            loc = fs.locate(path + (given,)) if given else fs.locate(path)
+            problems.append(Problem(Location(loc.file, loc.line, loc.col, format_path(path + (given,))),
+                                    f"填了 {given} 就要同时填 {'、'.join(missing)}"))
         elif v in ("anyOf", "oneOf"):
             problems.append(Problem(fs.locate(path), "取值不符合要求：" + _schema_at(schema, path).get("x-hint", "请对照 drafter schema 查看允许的写法")))
         else:

@@ -280,3 +280,19 @@ def test_optional_fields_vanish_cleanly(tid):
     for bad in ("None", "，，", "。。", "，。", "：。", "。，", "是。", "为指导为指导"):
         assert bad not in text, f"{tid}: {bad!r}"
     assert len(text) > 500
+
+
+def test_integrity_case_figures_become_the_corpus_sentence(tmp_path):
+    """Structured counts (CORPUS-NOTES §5.3) print in 002:478's wording; a count without its pair is an error."""
+    data = yaml.safe_load((EXAMPLES / "integrity_duty_report.yaml").read_text(encoding="utf-8"))
+    t = templates.get("integrity_duty_report")
+    filled, _, _ = formulas.fill_data(t.meta, data)
+    from drafter.markup import parse_markup
+
+    text = "\n".join(parse_markup(templates.render_markup(t, filled)).plain_lines())
+    assert "2024年办理移送案件1件1人。共接受群众来信来访和举报电话11件，并为3名受到失实举报的党员干部澄清了是非" in text
+    data["case_figures"] = {"transferred_cases": 2}
+    sheet = tmp_path / "i.yaml"
+    sheet.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    res = run_cli("check", sheet)
+    assert res.returncode == 1 and "case_figures" in res.stdout + res.stderr and "transferred_people" in res.stdout + res.stderr
