@@ -37,8 +37,17 @@ def main() -> None:
     """Console entry point: DrafterError → Chinese message on stderr + exit code."""
     from .console import err
 
+    errors = _click_errors()
     try:
-        app()
+        rc = app(standalone_mode=False)
+        if isinstance(rc, int) and rc:
+            sys.exit(rc)
+    except errors["UsageError"] as exc:
+        err.print(usage_message(exc), markup=False)
+        sys.exit(2)
+    except typer.Abort:
+        err.print("已中断。", markup=False)
+        sys.exit(130)
     except DrafterError as exc:
         for line in exc.lines():
             err.print(line, markup=False)
@@ -48,6 +57,56 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+
+
+def _click_errors() -> dict[str, type]:
+    """click's exception classes as typer ships them (typer vendors click, so ask typer where they live)."""
+    module = sys.modules[typer.BadParameter.__module__]
+    names = ("UsageError", "NoSuchOption", "MissingParameter", "BadParameter", "NoArgsIsHelpError")
+    return {n: getattr(module, n, type(f"_Absent{n}", (Exception,), {})) for n in names}
+
+
+# click/typer's reasons for a bad value, in Chinese (others are shown as they come).
+_BAD_VALUE_ZH = (
+    ("valid integer", "应为整数"),
+    ("valid number", "应为数字"),
+    ("is not one of", "不在可选值中"),
+    ("does not exist", "文件或文件夹不存在"),
+    ("greater than or equal to", "数值太小"),
+    ("less than or equal to", "数值太大"),
+)
+
+
+def _param_hint(param, ctx) -> str:
+    """--option / ARGUMENT as the user typed it (click's and typer's signatures differ)."""
+    if param is None:
+        return ""
+    try:
+        hint = param.get_error_hint(ctx)
+    except TypeError:
+        hint = param.get_error_hint()
+    return str(hint).replace("'", "").replace('"', "")
+
+
+def usage_message(exc) -> str:
+    """click's usage errors (unknown option, missing argument, bad value) in Chinese, with where to get help."""
+    errors = _click_errors()
+    ctx = getattr(exc, "ctx", None)
+    where = f"运行 {ctx.command_path} -h 查看用法。" if ctx is not None else "运行 drafter -h 查看用法。"
+    hint = _param_hint(getattr(exc, "param", None), ctx)
+    if isinstance(exc, errors["NoArgsIsHelpError"]):
+        return ctx.get_help() if ctx is not None else str(exc)
+    if isinstance(exc, errors["NoSuchOption"]):
+        near = f"（是不是 {'、'.join(exc.possibilities)}？）" if getattr(exc, "possibilities", None) else ""
+        text = f"没有这个选项：{exc.option_name}{near}"
+    elif isinstance(exc, errors["MissingParameter"]):
+        text = f"缺少参数：{hint or getattr(exc, 'param_hint', '')}"
+    elif isinstance(exc, errors["BadParameter"]):
+        why = next((zh for en, zh in _BAD_VALUE_ZH if en in exc.message), exc.message)
+        text = f"参数 {hint} 的值无效：{why}"
+    else:
+        text = f"用法有误：{exc.message}"
+    return f"{text}\n{where}"
 
 
 if __name__ == "__main__":

@@ -83,7 +83,7 @@ def _render(
     force: bool = typer.Option(False, "--force", help="输出文件已存在时覆盖"),
     style: Optional[Path] = typer.Option(None, "--style", help="本单位的样式文件（YAML），覆盖默认的 GB/T 9704 字体与版式"),
     lint: bool = typer.Option(False, "--lint", help="写出前先校对生成的文稿；发现错误级问题时不写文件"),
-    variant: int = typer.Option(0, "--variant", min=0, metavar="N",
+    variant: int = typer.Option(0, "--variant", metavar="N",
                                 help="事实表未填写的套话（开头、致谢、问题引语与收束、任务引语、结尾）改用常用语库中的第 N 种表述；drafter suggest 可查看编号"),
 ) -> None:
     """按事实表生成报告（默认 Word .docx，GB/T 9704 版式）。已有文件不会被覆盖，除非加 --force。"""
@@ -93,6 +93,8 @@ def _render(
 
     if fmt not in render.FORMATS:
         raise UsageError(f"不支持的输出格式“{fmt}”，可选：{'、'.join(render.FORMATS)}")
+    if variant < 0:
+        raise UsageError(f"--variant 应为 0 或正整数（第几种表述），收到 {variant}")
     targets = render.plan_outputs(files, output, fmt)
     style_obj = None
     if fmt == "docx":

@@ -21,7 +21,7 @@ def register(app: typer.Typer) -> None:
         ),
     )
     def lint(
-        files: List[Path] = typer.Argument(..., help="要检查的文稿或事实表，可给多个", show_default=False),
+        files: List[Path] = typer.Argument(..., metavar="文稿…", help="要检查的文稿或事实表，可给多个", show_default=False),
         year: Optional[int] = typer.Option(
             None, "--year", "-y",
             help="报告所回顾的年度（如 2024）；不给则从文稿标题、“20XX年工作回顾”或事实表 period.review 推断",

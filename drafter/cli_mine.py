@@ -41,7 +41,7 @@ def register(app: typer.Typer) -> None:
 
     @app.command("mine", help="从往年报告语料中清洗、切分文档，判断文种，标注每行的结构角色。")
     def mine(
-        paths: List[Path] = typer.Argument(..., help="语料文件或包含 .txt 文件的文件夹（可多个）", show_default=False),
+        paths: List[Path] = typer.Argument(..., metavar="语料…", help="语料文件或包含 .txt 文件的文件夹（可多个）", show_default=False),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="输出文件夹：写入清洗后的文档、index.json 和清洗报告"),
         as_json: bool = typer.Option(False, "--json", help="在标准输出打印索引 JSON（其他信息写到标准错误）"),
         force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),

@@ -73,7 +73,7 @@ def register(app: typer.Typer) -> None:
 
     @phrases.command("search", help="按关键词、子串、模糊匹配或拼音首字母（如 qxrs）检索常用语。")
     def search_cmd(
-        query: str = typer.Argument(..., help="检索词：汉字、关键词或拼音首字母", show_default=False),
+        query: str = typer.Argument(..., metavar="检索词", help="检索词：汉字、关键词或拼音首字母", show_default=False),
         role: Optional[str] = typer.Option(None, "--role", help="只看某一角色，如 opening、thanks、closing"),
         genre: Optional[str] = typer.Option(None, "--genre", help="只看某一文种，如 gov_work_report"),
         limit: int = typer.Option(10, "-n", help="最多显示几条"),
@@ -104,8 +104,8 @@ def register(app: typer.Typer) -> None:
 
     @app.command("suggest", help="为事实表中的套话字段（如 shortcomings.lead）列出常用语库中的候选表述；编号即 render --variant 的取值。")
     def suggest_cmd(
-        file: Path = typer.Argument(..., help="YAML 事实表", show_default=False),
-        field: str = typer.Argument(..., help="字段路径，如 shortcomings.lead、plan.tasks_lead", show_default=False),
+        file: Path = typer.Argument(..., metavar="事实表", help="YAML 事实表", show_default=False),
+        field: str = typer.Argument(..., metavar="字段", help="字段路径，如 shortcomings.lead、plan.tasks_lead", show_default=False),
         limit: int = typer.Option(10, "-n", help="最多显示几条"),
         as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出全部字段"),
         bank: Optional[Path] = typer.Option(None, "--bank", help="常用语库文件夹（默认为随程序提供的 phrasebank/）"),

@@ -2,6 +2,7 @@
 import json
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -251,3 +252,17 @@ def test_render_check_and_new_never_import_jieba(example_path, tmp_path):
         assert r.returncode == 0, r.stderr
         assert "import time" in r.stderr  # the probe works
         assert "jieba" not in r.stderr, args
+
+
+@pytest.mark.parametrize("args,expect", [
+    (("render", "--nope"), "没有这个选项：--nope"),
+    (("render",), "缺少参数：事实表…"),
+    (("render", "examples/gov_work_report.yaml", "--variant", "abc"), "参数 --variant 的值无效：应为整数"),
+    (("render", "examples/gov_work_report.yaml", "--variant", "-1"), "--variant 应为 0 或正整数"),
+    (("phrases", "search"), "缺少参数：检索词"),
+    (("lint",), "缺少参数：文稿…"),
+])
+def test_usage_errors_are_chinese_exit_2_and_no_traceback(args, expect, tmp_path):
+    r = run_cli(*args, cwd=Path(__file__).resolve().parent.parent)
+    assert r.returncode == 2, r.stderr
+    assert expect in r.stderr and "Traceback" not in r.stderr and "Error:" not in r.stderr
