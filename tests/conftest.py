@@ -21,6 +21,18 @@ def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeou
     )
 
 
+def render_sheets(sheets: dict, folder: Path, *args: str) -> dict:
+    """Render each fact sheet into `folder` under its default name, as a clerk would; key → .docx path."""
+    import re
+
+    out = {}
+    for key, sheet in sheets.items():
+        r = run_cli("render", sheet, "-o", str(folder) + "/", *args)
+        assert r.returncode == 0, r.stderr + r.stdout
+        out[key] = folder / re.search(r"已生成：.*/([^/\n]+\.docx)", r.stderr).group(1)
+    return out
+
+
 @pytest.fixture
 def cli():
     return run_cli

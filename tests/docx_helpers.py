@@ -59,3 +59,12 @@ class Docx:
         rid = ref[0].get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
         target = rels.xpath(f"//*[@Id='{rid}']/@Target")[0]
         return etree.fromstring(self.parts["word/" + target])
+
+
+def assert_in_order(text: str, needles: list[str], label: str = "") -> None:
+    """Each needle occurs in `text` after the previous one: a report's skeleton, read top to bottom."""
+    pos = -1
+    for needle in needles:
+        found = text.find(needle, pos + 1)
+        assert found > pos, f"{label}: {needle!r} missing or out of order"
+        pos = found

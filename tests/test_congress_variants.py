@@ -3,13 +3,12 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 
 import pytest
 
-from .conftest import EXAMPLES, run_cli
-from .docx_helpers import Docx
+from .conftest import EXAMPLES, render_sheets, run_cli
+from .docx_helpers import Docx, assert_in_order
+from .office import needs_office, page_count, to_pdf
 
 SHEETS = {
     "annual": EXAMPLES / "congress_work_report.yaml",
@@ -32,13 +31,7 @@ ONLY_IN_REPORT = ["各位代表", "我受镇人大主席团委托", "人民代�
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
-    out = tmp_path_factory.mktemp("congress_variants")
-    paths = {}
-    for kind, sheet in SHEETS.items():
-        r = run_cli("render", sheet, "-o", str(out) + "/")
-        assert r.returncode == 0, r.stderr
-        paths[kind] = out / re.search(r"已生成：.*/([^/\n]+\.docx)", r.stderr).group(1)
-    return paths
+    return render_sheets(SHEETS, tmp_path_factory.mktemp("congress_variants"))
 
 
 def test_file_names(rendered):
@@ -50,11 +43,7 @@ def test_file_names(rendered):
 @pytest.mark.parametrize("kind", ["briefing", "summary"])
 def test_skeleton_in_order_and_no_congress_address(kind, rendered):
     text = Docx(rendered[kind]).text()
-    pos = -1
-    for needle in SKELETON[kind]:
-        found = text.find(needle, pos + 1)
-        assert found > pos, f"{kind}: {needle!r} missing or out of order"
-        pos = found
+    assert_in_order(text, SKELETON[kind], kind)
     for word in ONLY_IN_REPORT:
         assert word not in text, f"{kind}: {word}"
     for placeholder in ("__", "XX", "{{", "None"):
@@ -75,12 +64,8 @@ def test_the_report_still_needs_its_meeting(tmp_path):
     assert "meeting:" not in briefing and run_cli("check", SHEETS["briefing"]).returncode == 0
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+@needs_office
 def test_libreoffice_pages(rendered, tmp_path):
-    docs = [str(rendered[k]) for k in ("briefing", "summary")]
-    res = subprocess.run(["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless", "--convert-to", "pdf",
-                          "--outdir", str(tmp_path), *docs], capture_output=True, text=True, timeout=300)
-    assert res.returncode == 0, res.stderr
+    pdfs = to_pdf([rendered["briefing"], rendered["summary"]], tmp_path)
     for kind in ("briefing", "summary"):
-        pdf = (tmp_path / (rendered[kind].stem + ".pdf")).read_bytes()
-        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) >= 3, kind
+        assert page_count(pdfs[rendered[kind]]) >= 3, kind

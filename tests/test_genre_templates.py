@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 
 import pytest
 import yaml
 
 from drafter import formulas, scaffold, templates
 from tests.conftest import EXAMPLES, ROOT, run_cli
+from tests.docx_helpers import assert_in_order
+from tests.office import needs_office, page_count, to_pdf
 
 # template id → the skeleton, in order: salutation, opening formula, section headings, closing
 SKELETONS: dict[str, list[str]] = {
@@ -145,12 +145,7 @@ def rendered(tmp_path_factory):
 
 @pytest.mark.parametrize("tid", IDS)
 def test_skeleton_in_order(tid, rendered):
-    text = "\n".join(_docx_text(rendered[tid]))
-    pos = -1
-    for needle in SKELETONS[tid]:
-        found = text.find(needle, pos + 1)
-        assert found > pos, f"{tid}: {needle!r} missing or out of order"
-        pos = found
+    assert_in_order("\n".join(_docx_text(rendered[tid])), SKELETONS[tid], tid)
 
 
 @pytest.mark.parametrize("tid", IDS)
@@ -228,20 +223,12 @@ def test_templates_command_lists_them():
         assert tid in res.stdout
 
 
-@pytest.mark.skipif(not shutil.which("soffice"), reason="LibreOffice not installed")
+@needs_office
 def test_libreoffice_counts_at_least_three_pages(rendered, tmp_path):
     """One LibreOffice conversion for all examples together: each fills at least three A4 pages."""
-    profile = tmp_path / "lo-profile"
-    docs = [str(rendered[tid]) for tid in IDS]
-    res = subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(tmp_path), *docs],
-        capture_output=True, text=True, timeout=300,
-    )
-    assert res.returncode == 0, res.stderr
+    pdfs = to_pdf([rendered[tid] for tid in IDS], tmp_path)
     for tid in IDS:
-        pdf = (tmp_path / f"{tid}.pdf").read_bytes()
-        pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+        pages = page_count(pdfs[rendered[tid]])
         assert pages >= 3, f"{tid}: {pages} pages"
 
 

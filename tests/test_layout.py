@@ -1,17 +1,12 @@
 """Layout as printed: the example converted by LibreOffice, read back from the PDF."""
-import os
 import re
-import shutil
 import subprocess
 
 import pytest
 
 from tests.conftest import EXAMPLES, run_cli
+from tests.office import needs_office, pdf_pages, to_pdf
 
-needs_office = pytest.mark.skipif(
-    not (shutil.which("soffice") and shutil.which("pdftotext")) and not os.environ.get("CI"),
-    reason="LibreOffice/poppler not installed (CI installs them and never skips)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -20,17 +15,7 @@ def pdf(tmp_path_factory):
     docx = tmp / "report.docx"
     r = run_cli("render", EXAMPLES / "gov_work_report.yaml", "-o", docx)
     assert r.returncode == 0, r.stderr
-    profile = tmp / "lo-profile"
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf", "--outdir", str(tmp), str(docx)],
-        check=True, capture_output=True, timeout=240,
-    )
-    return tmp / "report.pdf"
-
-
-def _pages(pdf) -> list[str]:
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
-    return text.split("\f")[:-1]
+    return to_pdf([docx], tmp)[docx]
 
 
 @needs_office
@@ -43,7 +28,7 @@ def test_page_size_and_count(pdf):
 
 @needs_office
 def test_full_pages_hold_22_lines_and_a_page_number(pdf):
-    pages = _pages(pdf)
+    pages = pdf_pages(pdf)
     full = pages[1:-1]
     assert full
     counts = []
@@ -61,7 +46,7 @@ def test_full_pages_hold_22_lines_and_a_page_number(pdf):
 
 @needs_office
 def test_page_numbers_alternate_sides(pdf):
-    pages = _pages(pdf)
+    pages = pdf_pages(pdf)
     for n, page in enumerate(pages[:4], 1):
         line = [ln for ln in page.splitlines() if re.search(r"—\s*\d+\s*—", ln)][0]
         indent = len(line) - len(line.lstrip())
@@ -73,7 +58,7 @@ def test_page_numbers_alternate_sides(pdf):
 
 @needs_office
 def test_headings_in_order(pdf):
-    text = re.sub(r"\s+", "", "".join(_pages(pdf)))
+    text = re.sub(r"\s+", "", "".join(pdf_pages(pdf)))
     order = ["政府工作报告", "各位代表：", "2024年工作回顾", "（一）以发展为先", "（六）以效能为本", "在肯定成绩的同时",
              "2025年工作安排", "一、坚持创新驱动", "五、坚持依法管理", "谢谢大家！"]
     pos = [text.find(h) for h in order]

@@ -8,6 +8,8 @@ from drafter.errors import TemplateError
 from drafter.factsheet import FactSheet
 from drafter.markup import parse_markup
 
+from .docx_helpers import assert_in_order
+
 
 def _report(data, variant=0):
     t = templates.get("gov_work_report")
@@ -32,11 +34,7 @@ def test_example_follows_the_corpus_skeleton(example_data):
         "围绕以上目标要求，重点做好以下五个方面工作：", "一、坚持创新驱动", "（一）加大重大项目建设力度。", "重点抓好以下十件实事：",
         "各位代表！", "而努力奋斗！", "谢谢大家！",
     ]
-    pos = -1
-    for needle in order:
-        found = text.find(needle, pos + 1)
-        assert found > pos, f"{needle!r} missing or out of order"
-        pos = found
+    assert_in_order(text, order, "gov_work_report")
     assert "社会消费品零售总额18.7亿元，同比下降2.1%" in text
 
 
