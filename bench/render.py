@@ -54,17 +54,6 @@ def in_process_times(runs: int) -> dict[str, list[float]]:
     return stages
 
 
-def bank_first_fill() -> float:
-    """Seconds to fill the example's formula fields from the phrase bank, cold (read + choose, once per process)."""
-    code = (
-        "import time;from pathlib import Path;from drafter import render, formulas;"
-        f"c = render.load(Path({str(EXAMPLE)!r}));"
-        "t0 = time.perf_counter(); formulas.fill(c); print(time.perf_counter() - t0)"
-    )
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return float(r.stdout)
-
-
 def jieba_imported() -> bool:
     env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
     with tempfile.TemporaryDirectory() as tmp:
@@ -81,7 +70,6 @@ def main() -> None:
     proc = process_times(args.process_runs)
     print(f"drafter render (whole process, {args.process_runs} runs): median {statistics.median(proc):.3f} s, "
           f"min {min(proc):.3f} s, max {max(proc):.3f} s   target ≤ 0.5 s")
-    print(f"formula fields from the phrase bank (cold, once per process): {bank_first_fill() * 1000:.1f} ms")
     stages = in_process_times(args.runs)
     for name, values in stages.items():
         ms = sorted(v * 1000 for v in values)

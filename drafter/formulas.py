@@ -38,6 +38,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Location, Problem
+from .lint.report_year import factsheet_year
+from .templates import is_filled
 
 _SLOT = re.compile(r"\{[^{}]+\}")
 # A higher level speaking or being spoken for: 全州, 代表县人民政府, 州委, 政协委员, 各族.
@@ -118,10 +120,6 @@ def get_path(data: Any, path: str) -> Any:
     return data
 
 
-def _filled(value: Any) -> bool:
-    return value not in (None, "", [], {})
-
-
 def set_path(data: dict, path: str, value: Any) -> dict:
     """A copy of `data` with the dotted path set (the dicts along the path are copied, the rest shared)."""
     head, _, rest = path.partition(".")
@@ -138,15 +136,6 @@ def report_kind(data: dict) -> str:
     """period.type: annual unless the fact sheet says term, half, briefing, summary …"""
     kind = get_path(data, "period.type")
     return kind if isinstance(kind, str) and kind else "annual"
-
-
-def report_year(data: dict) -> int | None:
-    """The year the report is about: period.review, period.year or year."""
-    for path in ("period.review", "period.year", "year"):
-        value = get_path(data, path)
-        if isinstance(value, int):
-            return value
-    return None
 
 
 def _level(unit: dict) -> str:
@@ -248,7 +237,7 @@ def _rank(entry: dict, slot: Slot) -> tuple:
 
 def candidates(slot: Slot, data: dict, entries: list[dict]) -> list[Candidate]:
     """The bank entries that fit a slot for this fact sheet, best first, filled in."""
-    year = report_year(data)
+    year = factsheet_year(data)
     out: list[Candidate] = []
     seen: set[str] = set()
     for e in sorted((e for e in entries if _fits(e, slot, data)), key=lambda e: _rank(e, slot)):
@@ -281,7 +270,7 @@ def fill_data(meta: dict, data: dict, variant: int = 0,
     choices: list[Choice] = []
     missing: list[str] = []
     for name, slot in slots.items():
-        if _filled(get_path(data, name)) or (slot.unless and _filled(get_path(data, slot.unless))):
+        if is_filled(get_path(data, name)) or (slot.unless and is_filled(get_path(data, slot.unless))):
             continue
         if slot.types and report_kind(data) not in slot.types:
             continue

@@ -59,12 +59,9 @@ def report_year(checked: Checked | None) -> int | None:
     """The year a report's content is about (what lint compares era formulas against)."""
     if checked is None:
         return None
-    period = checked.sheet.data.get("period")
-    if isinstance(period, dict):
-        for key in ("review", "year"):
-            if isinstance(period.get(key), int):
-                return period[key]
-    return None
+    from .lint.report_year import factsheet_year
+
+    return factsheet_year(checked.sheet.data)
 
 
 def build_report(checked: Checked, extra: dict | None = None, variant: int = 0) -> Report:

@@ -154,11 +154,11 @@ def _environment(folder: Path, shared: Path) -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.filters.update(filters.FILTERS)
-    env.tests["filled"] = _filled
+    env.tests["filled"] = is_filled
     return env
 
 
-def _filled(value: Any) -> bool:
+def is_filled(value: Any) -> bool:
     """`x is filled`: present and not empty — how templates test optional fields under StrictUndefined."""
     return not isinstance(value, Undefined) and value not in (None, "", [], {})
 
