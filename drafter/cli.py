@@ -49,6 +49,10 @@ def main() -> None:
         err.print("已中断。", markup=False)
         sys.exit(130)
     except DrafterError as exc:
+        from .console import out
+
+        for finding in exc.findings:
+            out.print(str(finding), markup=False)
         for line in exc.lines():
             err.print(line, markup=False)
         sys.exit(exc.exit_code)
