@@ -35,6 +35,13 @@ def check(path: Path, text: str | None = None,
     sheet, problems = factsheet.parse_factsheet(Path(path), text)
     if sheet is None:
         return None, problems
+    return check_parsed(sheet, problems, dirs)
+
+
+def check_parsed(sheet: factsheet.FactSheet, problems: list[Problem],
+                 dirs: tuple[Path, ...] | None = None) -> tuple[Checked | None, list[Problem]]:
+    """The template and schema checks of an already parsed sheet (its structural problems given)."""
+    problems = list(problems)
     tid = sheet.template_id
     if tid is None:
         loc = sheet.locate(("template",))

@@ -7,6 +7,7 @@ reported as clean.
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..errors import DrafterError, InputError, Location, Problem, TemplateError
@@ -78,33 +79,69 @@ def _as_problems(exc: DrafterError, source: str) -> list[Problem]:
     return list(exc.problems) or [Problem(Location(source), exc.message)]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.+Z-]*)?")  # YAML dates: data, not prose
+
+
+def _value_lines(sheet) -> list[tuple[int, str]]:
+    """The sheet's text values at their YAML lines (a block scalar: one line per text line, below its key)."""
+    lines: list[tuple[int, str]] = []
+
+    def walk(value, path: tuple) -> None:
+        if isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, path + (k,))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                walk(v, path + (i,))
+        elif isinstance(value, str) and value.strip() and not _ISO_DATE.fullmatch(value):
+            line = sheet.positions.get(path, (1, 1))[0]
+            if "\n" in value.rstrip("\n"):
+                lines.extend((line + 1 + i, part) for i, part in enumerate(value.split("\n")) if part.strip())
+            else:
+                lines.append((line, value))
+
+    walk(sheet.data, ())
+    return sorted(lines, key=lambda pair: pair[0])
+
+
 def check_sheet(ws: Workspace, text: str, source: str, *, variant: int = 0) -> CheckResult:
-    """Every problem `render` would refuse for, plus proofreading findings, sorted by line."""
+    """Every problem `render` would refuse for, plus proofreading findings, sorted by line.
+
+    The sheet is parsed once; its values are proofread at their YAML lines and the draft
+    it renders at its paragraph numbers.
+    """
     from .. import render
-    from ..lint import lint_factsheet_text
+    from ..factsheet import parse_factsheet
+    from ..gongwen.report_year import factsheet_year
+    from ..lint import lint_value_lines
 
     result = CheckResult(source)
-    checked, problems = render.check(Path(source), text, ws.template_dirs)
-    result.problems.extend(problems)
-    if checked is None:
+    sheet, problems = parse_factsheet(Path(source), text)
+    if sheet is None:
+        result.problems.extend(problems)
         return result
+    checked, problems = render.check_parsed(sheet, problems, ws.template_dirs)
+    result.problems.extend(problems)
+    result.year = factsheet_year(sheet.data)
+    values = lint_value_lines(_value_lines(sheet), source, result.year, sheet.data.get("genre"))
+    result.problems.extend(values)
+    if checked is None:
+        return _sorted(result)
     result.template_id = checked.template.id
-    result.year = _year(checked)
     report = None
     try:
         report = _report(ws, checked, variant)
     except DrafterError as exc:  # no formula fits, or the template cannot render these facts
         result.problems.extend(_as_problems(exc, source))
-    try:
-        values = lint_factsheet_text(text, source, result.year)
-    except InputError as exc:
-        values = _as_problems(exc, source)
-    result.problems.extend(values)
     if report is not None:
         seen = {(p.rule, p.message) for p in values}
         name = render.default_output(checked, "docx")
         result.problems.extend(p for p in _draft_findings(report, name, checked) if (p.rule, p.message) not in seen)
-    result.problems.sort(key=lambda p: (p.file != source, p.line, p.location.col or 0))
+    return _sorted(result)
+
+
+def _sorted(result: CheckResult) -> CheckResult:
+    result.problems.sort(key=lambda p: (p.file != result.source, p.line, p.location.col or 0))
     return result
 
 
