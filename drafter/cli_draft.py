@@ -13,10 +13,13 @@ from .errors import InputError, UsageError
 def _templates() -> None:
     """列出可用的模板（模板名和一句说明）。"""
     from . import templates
-    from .console import out
+    from .console import err, out
 
     for tid, t in templates.available().items():
         out.print(f"{tid}\t{t.name}：{t.description}", markup=False)
+    for tid, exc in templates.broken().items():  # a unit's broken template is named, the others still listed
+        for line in exc.lines():
+            err.print(f"模板 {tid} 无法使用：{line}", markup=False)
 
 
 def _schema_ref(template) -> str | None:
@@ -89,7 +92,7 @@ def _render(
     """按事实表生成报告（默认 Word .docx，GB/T 9704 版式）。已有文件不会被覆盖，除非加 --force。"""
     from . import render
     from .console import err
-    from .fileio import check_writable, write_atomic
+    from .fileio import check_writable, publish_all
 
     if fmt not in render.FORMATS:
         raise UsageError(f"不支持的输出格式“{fmt}”，可选：{'、'.join(render.FORMATS)}")
@@ -126,8 +129,7 @@ def _render(
             raise UsageError(f"{src} 与 {seen[key]} 会写到同一个文件 {target}，请用 -o 或事实表中的 output 区分")
         seen[key] = src
         check_writable(target, force)
-    for target, data in jobs:
-        write_atomic(target, data, force=force)
+    for target in publish_all(jobs, force=force):  # all or nothing: a failure rolls the batch back
         err.print(f"已生成：{target}", markup=False)
 
 
