@@ -522,7 +522,7 @@ def _first_alias(root: yaml.Node) -> yaml.Node | None:
 
 
 def load_yaml(text_or_bytes: str | bytes, source: str | Path, *, positions: bool = True,
-              error: type[DrafterError] = InputError) -> Loaded:
+              error: type[DrafterError] = InputError, limit: int = MAX_BYTES) -> Loaded:
     """Parse YAML text or bytes; raises `error` (InputError, or TemplateError for template files) with located Problems.
 
     Non-fatal problems (duplicate keys) are in `Loaded.problems`; the caller decides.
@@ -531,8 +531,8 @@ def load_yaml(text_or_bytes: str | bytes, source: str | Path, *, positions: bool
     source = str(source)
     try:
         text = decode(text_or_bytes, source) if isinstance(text_or_bytes, (bytes, bytearray)) else text_or_bytes
-        if len(text) > MAX_BYTES:
-            raise YamlProblems([_problem(source, None, None, f"文件太大（超过 {MAX_BYTES // (1024 * 1024)} MB）")])
+        if len(text) > limit:
+            raise YamlProblems([_problem(source, None, None, f"文件太大（超过 {limit / (1024 * 1024):g} MB）")])
         return _parse(text, source, positions)
     except YamlProblems as exc:
         raise error("\n".join(str(p) for p in exc.problems), exc.problems) from None
@@ -547,7 +547,7 @@ def load_file(path: Path | str, *, positions: bool = True, error: type[DrafterEr
         if error is InputError:
             raise
         raise error(exc.message, exc.problems) from None
-    return load_yaml(raw, path, positions=positions, error=error)
+    return load_yaml(raw, path, positions=positions, error=error, limit=limit)
 
 
 # --- typed views for YAML that is configuration (template meta, styles) ------------
