@@ -44,7 +44,7 @@ _FORBIDDEN = re.compile(
     "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U000efffe\U000effff"
     "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
 )
-_SENTINEL = "\uf8f0"  # private-use stand-in for a raw VT/FF while libyaml reads the text (one char → positions kept)
+SENTINEL = "\uf8f0"  # private-use stand-in for a raw VT/FF while libyaml reads the text (one char → positions kept)
 
 _CHAR_NAMES = {"\x00": "空字符", "\x1b": "ESC", "\x7f": "DEL", "\ufeff": "BOM", "\ufffe": "非字符", "\uffff": "非字符"}
 
@@ -148,7 +148,7 @@ def decode(raw: bytes, source: str) -> str:
 
 # --- before parsing: characters and depth ------------------------------------------
 
-def _prepare_text(text: str, source: str) -> str:
+def prepare_text(text: str, source: str) -> str:
     """Line breaks normalised, raw VT/FF kept as a one-char sentinel, forbidden characters located."""
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -164,12 +164,15 @@ def _prepare_text(text: str, source: str) -> str:
         problems.append(_problem(source, line, col, "文件中间有不可见的 BOM 字符（U+FEFF），请删去"))
     if problems:
         raise YamlProblems(problems)
+    depth, line, col = depth_bound(text)
+    if depth > MAX_DEPTH:
+        raise YamlProblems([_problem(source, line, col, f"嵌套层数太多（超过 {MAX_DEPTH // 2} 层缩进或 {MAX_DEPTH} 层括号），不需要这么深")])
     if "\v" in text or "\f" in text:
-        if _SENTINEL in text:
+        if SENTINEL in text:
             at = min(i for i in (text.find("\v"), text.find("\f")) if i >= 0)
             line, col = _line_col(text, at)
             raise YamlProblems([_problem(source, line, col, "有垂直制表符或换页符（Word 的软回车），请改为换行")])
-        text = text.replace("\v", _SENTINEL).replace("\f", _SENTINEL)
+        text = text.replace("\v", SENTINEL).replace("\f", SENTINEL)
     return text
 
 
@@ -254,6 +257,9 @@ class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
     """Safe loader: dates stay text, numbers and strings pass the rules above, other tags are refused."""
 
 
+Loader = _Loader  # for callers that need the node tree (factsheet_edit): compose only after prepare_text
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -266,8 +272,8 @@ class _Refused(yaml.constructor.ConstructorError):
 
 def _construct_str(loader, node):
     value = loader.construct_scalar(node)
-    if _SENTINEL in value:
-        value = value.replace(_SENTINEL, "\n")
+    if SENTINEL in value:
+        value = value.replace(SENTINEL, "\n")
     bad = _FORBIDDEN.search(value)
     if bad:
         raise _Refused(node, f"文字中有不可见的{char_name(bad.group())}（第 {bad.start() + 1} 个字符），请删去")
@@ -474,10 +480,7 @@ def _walk(root: yaml.Node, loaded: Loaded) -> None:
 
 
 def _parse(text: str, source: str, positions: bool) -> Loaded:
-    text = _prepare_text(text, source)
-    depth, line, col = depth_bound(text)
-    if depth > MAX_DEPTH:
-        raise YamlProblems([_problem(source, line, col, f"嵌套层数太多（超过 {MAX_DEPTH // 2} 层缩进或 {MAX_DEPTH} 层括号），事实表不需要这么深")])
+    text = prepare_text(text, source)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
