@@ -112,8 +112,7 @@ def load_schema(path: Path, root: Path | None = None) -> dict:
         Draft202012Validator.check_schema(schema)
     except SchemaError as exc:
         where = tuple(exc.path)
-        raise yamlio.template_error(loaded, where, f"schema 不是有效的 JSON Schema：{yamlio.format_path(where) or '顶层'} "
-                                                   f"的“{exc.validator}”写法不对") from None
+        raise yamlio.template_error(loaded, where, f"schema 不是有效的 JSON Schema：“{yamlio.format_path(where) or '顶层'}”处的写法不合规范") from None
     return schema
 
 
@@ -415,7 +414,8 @@ def render_markup(template: Template, data: dict, extra: dict | None = None) -> 
     except ZeroDivisionError as exc:
         raise TemplateError(f"{_template_line(exc) or template.id}: 模板中出现了除以零")
     except OverflowError as exc:
-        raise TemplateError(f"{_template_line(exc) or template.id}: 模板中的数值或范围过大（{exc}）")
+        why = "range 最多 100000 项" if "range" in str(exc).lower() else "数值超出可计算的范围"
+        raise TemplateError(f"{_template_line(exc) or template.id}: 模板中的数值或范围过大（{why}）")
     except MemoryError as exc:
         raise TemplateError(f"{_template_line(exc) or template.id}: 模板运行占用内存过多，已停止")
     except DrafterError:

@@ -156,7 +156,7 @@ def prepare_text(text: str, source: str) -> str:
     problems = []
     for m in _FORBIDDEN.finditer(text):
         line, col = _line_col(text, m.start())
-        problems.append(_problem(source, line, col, f"有不可见的{char_name(m.group())}，请删去"))
+        problems.append(_problem(source, line, col, f"有不可见的 {char_name(m.group())}，请删去"))
         if len(problems) >= 20:
             break
     if "\ufeff" in text:
@@ -276,7 +276,7 @@ def _construct_str(loader, node):
         value = value.replace(SENTINEL, "\n")
     bad = _FORBIDDEN.search(value)
     if bad:
-        raise _Refused(node, f"文字中有不可见的{char_name(bad.group())}（第 {bad.start() + 1} 个字符），请删去")
+        raise _Refused(node, f"文字中有不可见的 {char_name(bad.group())}（第 {bad.start() + 1} 个字符），请删去")
     if LINE_BREAKS.search(value):
         value = LINE_BREAKS.sub("\n", value)
     return value
