@@ -23,10 +23,14 @@ def _ws(style: Path | None = None, reference_doc: Path | None = None):
 def _templates() -> None:
     """列出可用的模板（模板名和一句说明）。"""
     from . import app
-    from .console import out
+    from .console import err, out
 
-    for t in app.list_templates(_ws()):
+    ws = _ws()
+    for t in app.list_templates(ws):
         out.print(f"{t.id}\t{t.name}：{t.description}", markup=False)
+    for tid, exc in app.broken_templates(ws).items():  # a unit's broken template is named, the others listed
+        for line in exc.lines():
+            err.print(f"模板 {tid} 无法使用：{line}", markup=False)
 
 
 def _new(

@@ -22,6 +22,13 @@ def list_templates(ws: Workspace) -> list[TemplateInfo]:
             for t in ws.templates().values()]
 
 
+def broken_templates(ws: Workspace) -> dict:
+    """A unit's templates that cannot be used, by id, with their located TemplateError."""
+    from .. import templates
+
+    return templates.broken(ws.template_dirs)
+
+
 def template_schema(ws: Workspace, template_id: str) -> dict:
     return ws.template(template_id).schema
 
