@@ -11,9 +11,12 @@ plugin:
     ## 一级标题（一、）      ### 二级（（一））   #### 三级（1.）   ##### 四级（（1））
     **（一）加大项目建设力度。**其余正文……   ← run-in heading: a paragraph opening in bold
     1. 列表项            - 破折号项
-    {.signature}
+    {.signature}              ← 不盖章的机关署名；{.signature .sealed} 盖章；.personal 个人署名
     石排镇人民政府
     2025年1月10日
+
+A `|` in a title or byline line marks where the line breaks (otherwise the
+writer breaks long lines between words, see writers/linebreak.py).
 
 Anything else is an error: the template author hears about it, the clerk never
 sees broken output.
@@ -41,6 +44,9 @@ _RUN_IN_LEVEL = [
     (re.compile(r"^\d+[.．]"), 3),
     (re.compile(r"^（\d+）"), 4),
 ]
+
+
+_SIGNATURE_FORMS = {"sealed", "personal"}
 
 
 def run_in_level(lead: str) -> int:
@@ -122,16 +128,21 @@ def parse_markup(text: str) -> Report:
             i += 3
             continue
         if tok.type == "paragraph_open":
-            cls = (tok.attrs or {}).get("class", "")
+            classes = str((tok.attrs or {}).get("class", "")).split()
+            cls = classes[0] if classes else ""
+            extra = set(classes[1:])
             inline = tokens[i + 1]
             block: Block | None
+            if extra and (cls != "signature" or extra - _SIGNATURE_FORMS):
+                raise TemplateError(f"模板标记：段落类型 .{cls} 不能带 {' '.join('.' + c for c in sorted(extra))}"
+                                    f"（只有 .signature 可加 .sealed、.personal）")
             if cls == "byline":
                 report.byline.extend(_paragraph_lines(inline))
                 block = None
             elif cls == "salutation":
                 block = Salutation(_inline_text(inline).strip())
             elif cls == "signature":
-                block = Signature(tuple(_paragraph_lines(inline)))
+                block = Signature(tuple(_paragraph_lines(inline)), sealed="sealed" in extra, personal="personal" in extra)
             elif cls:
                 raise TemplateError(f"模板标记：未知的段落类型 .{cls}")
             else:

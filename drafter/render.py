@@ -74,21 +74,10 @@ def build_report(checked: Checked, extra: dict | None = None, variant: int = 0) 
 
 
 def to_bytes(report: Report, fmt: str, style: Style | None = None) -> bytes:
-    """Serialise a report; writers are imported on demand (python-docx is the slow one)."""
-    if fmt == "docx":
-        from .style import load_style
-        from .writers.docx import write_docx
+    """Serialise a report through the writer registry (writers import their libraries on demand)."""
+    from .writers import WriteOptions, get
 
-        return write_docx(report, style or load_style())
-    if fmt == "md":
-        from .writers.markdown import write_markdown
-
-        return write_markdown(report).encode("utf-8")
-    if fmt == "txt":
-        from .writers.text import write_text
-
-        return write_text(report).encode("utf-8")
-    raise UsageError(f"不支持的输出格式“{fmt}”，可选：{'、'.join(FORMATS)}")
+    return get(fmt).write(report, WriteOptions(style=style, title="".join(report.title)))
 
 
 def default_output(checked: Checked, fmt: str) -> str:
