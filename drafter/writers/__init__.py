@@ -13,7 +13,7 @@ import shutil
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
+from ..errors import DrafterError, UsageError
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..report import Report
@@ -46,7 +46,7 @@ class Writer:
     def write(self, report: "Report", options: WriteOptions | None = None) -> bytes:
         reason = self.missing()
         if reason:
-            raise UsageError(reason)
+            raise DrafterError(reason)
         return importlib.import_module(self.module).write(report, options or WriteOptions())
 
     def missing(self) -> str | None:
