@@ -26,7 +26,7 @@ from ..style import Style
 from . import BlockWriter, WriteOptions
 from . import docx_xml as x
 from .docx_base import base_package
-from .linebreak import break_line, width
+from .linebreak import break_line, centred_capacity, width
 
 BODY = "Normal"
 TITLE = "公文标题"
@@ -367,9 +367,9 @@ def build_document(report: Report, options: WriteOptions | None = None):
     protect = (options.author,) if options.author else ()
     w = _DocxBlocks(doc, style, grid)
     for line in report.title:
-        w.lines(break_line(line, grid.title_chars, protect), TITLE)
+        w.lines(break_line(line, centred_capacity(grid.title_chars), protect), TITLE)
     for line in report.byline:
-        w.lines(break_line(line, grid.chars, protect), BYLINE)
+        w.lines(break_line(line, centred_capacity(grid.chars), protect), BYLINE)
     first = True
     for block in report.blocks:
         paras = w.block(block)

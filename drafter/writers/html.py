@@ -11,7 +11,7 @@ from html import escape
 
 from ..report import Heading, ListBlock, Paragraph, Report, Salutation, Signature, list_marker
 from . import BlockWriter, WriteOptions
-from .linebreak import break_line
+from .linebreak import break_line, centred_capacity
 
 SCOPE = "drafter-doc"
 
@@ -105,9 +105,9 @@ def body(report: Report, style, protect: tuple[str, ...] = ()) -> str:
     lay = _Layout(style)
     parts = []
     for line in report.title:
-        parts.append(f'<h1 class="title">{"<br>".join(escape(t) for t in break_line(line, lay.grid.title_chars, protect))}</h1>')
+        parts.append(f'<h1 class="title">{"<br>".join(escape(t) for t in break_line(line, centred_capacity(lay.grid.title_chars), protect))}</h1>')
     for line in report.byline:
-        parts.append(f'<p class="byline">{"<br>".join(escape(t) for t in break_line(line, lay.grid.chars, protect))}</p>')
+        parts.append(f'<p class="byline">{"<br>".join(escape(t) for t in break_line(line, centred_capacity(lay.grid.chars), protect))}</p>')
     w = _Html(lay.grid)
     for i, block in enumerate(report.blocks):
         html = w.block(block)

@@ -147,6 +147,11 @@ def break_line(text: str, capacity: float, protect: tuple[str, ...] = ()) -> lis
     return out
 
 
-def chars_per_line(text_width_pt: float, font_pt: float) -> int:
-    """How many full-width characters of a size fit the type area's width."""
-    return int(text_width_pt / font_pt + 1e-6)
+def centred_capacity(chars_per_line: float) -> float:
+    """Room for one centred title or byline line: the full measure less one character.
+
+    A centred line set to the full measure touches both edges (no longer looks
+    centred) and overflows as soon as a substitute font or the space a renderer
+    adds between Chinese characters and digits makes it a little wider.
+    """
+    return float(int(chars_per_line + 1e-6)) - 1
