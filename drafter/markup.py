@@ -16,13 +16,15 @@ plugin:
     2025年1月10日
 
 A `|` in a title or byline line marks where the line breaks (otherwise the
-writer breaks long lines between words, see writers/linebreak.py).
+writer breaks long lines between words, see writers/linebreak.py); a clerk
+may put one in a fact that prints in the title. Elsewhere it is dropped.
 
 Anything else is an error: the template author hears about it, the clerk never
 sees broken output.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from markdown_it import MarkdownIt
@@ -30,7 +32,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .errors import TemplateError
-from .report import Block, Heading, ListBlock, Paragraph, Report, Salutation, Signature
+from .report import TITLE_BREAK, Block, Heading, ListBlock, Paragraph, Report, Salutation, Signature
 
 _md = (
     MarkdownIt("commonmark", {"html": False})
@@ -177,7 +179,20 @@ def parse_markup(text: str) -> Report:
         if tok.type == "blockquote_open":
             raise TemplateError("模板标记：不支持引用块（>），署名请用 {.byline}")
         i += 1
+    report.blocks = [_without_breaks(b) for b in report.blocks]
     return report
+
+
+def _without_breaks(block: Block) -> Block:
+    """A break mark only means something in a title or byline; a fact carrying one may also print in the text."""
+    changes = {}
+    for f in dataclasses.fields(block):
+        value = getattr(block, f.name)
+        if isinstance(value, str) and TITLE_BREAK in value:
+            changes[f.name] = value.replace(TITLE_BREAK, "")
+        elif isinstance(value, tuple) and any(isinstance(v, str) and TITLE_BREAK in v for v in value):
+            changes[f.name] = tuple(v.replace(TITLE_BREAK, "") for v in value)
+    return dataclasses.replace(block, **changes) if changes else block
 
 
 _ESCAPE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!<>&|~^=\"'$%])")

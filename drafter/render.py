@@ -77,7 +77,7 @@ def to_bytes(report: Report, fmt: str, style: Style | None = None) -> bytes:
     """Serialise a report through the writer registry (writers import their libraries on demand)."""
     from .writers import WriteOptions, get
 
-    return get(fmt).write(report, WriteOptions(style=style, title="".join(report.title)))
+    return get(fmt).write(report, WriteOptions(style=style))
 
 
 def default_output(checked: Checked, fmt: str) -> str:

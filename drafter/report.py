@@ -1,7 +1,8 @@
 """The report model: the one meeting point between templates and writers.
 
-Templates produce markup; markup.py turns it into these objects; writers
-(docx, md, txt) turn these objects into files. Neither side knows the other.
+Templates produce markup; markup.py turns it into these objects; the writers
+of drafter.writers (docx, pdf, html, md, txt) turn these objects into files,
+one method per block type. Neither side knows the other.
 """
 from __future__ import annotations
 

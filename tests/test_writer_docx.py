@@ -175,3 +175,13 @@ def test_signature_positions_follow_gbt9704(sig, expected):
 def test_grid_numbers():
     assert GRID.chars == 28 and GRID.pitch_twips == 579 and GRID.condense == -5
     assert 20 <= GRID.title_chars < 21
+
+
+def test_a_clerk_marks_a_title_break_in_the_fact_sheet():
+    checked = render.load(EXAMPLES / "work_plan.yaml")
+    checked.sheet.data["subject"] = "农村人居环境|整治提升"
+    report = render.build_report(checked)
+    d = Docx(io.BytesIO(get("docx").write(report, WriteOptions(author="青溪镇"))))
+    first = d.document.xpath("//w:body/w:p", namespaces=NS)[0]
+    assert first.xpath("w:r/w:t/text()", namespaces=NS) == ["青溪镇2025年农村人居环境", "整治提升工作要点"]
+    assert "|" not in get("txt").write(report, WriteOptions()).decode()

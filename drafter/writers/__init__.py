@@ -7,6 +7,7 @@ output suffixes, validation) reads this registry.
 """
 from __future__ import annotations
 
+import functools
 import importlib
 import re
 import shutil
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DrafterError, UsageError
+from ..report import BLOCK_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..report import Report
@@ -30,9 +32,15 @@ class WriteOptions:
     author: str = ""  # the unit, for core.xml creator/lastModifiedBy
 
     def resolved_style(self) -> "Style":
-        from ..style import load_style
+        return self.style if self.style is not None else _default_style()
 
-        return self.style if self.style is not None else load_style()
+
+@functools.lru_cache(maxsize=1)
+def _default_style() -> "Style":
+    """GB/T 9704's style, read once per process (a web page renders many reports)."""
+    from ..style import load_style
+
+    return load_style()
 
 
 @dataclass(frozen=True)
@@ -94,15 +102,11 @@ class BlockWriter:
 
     def __init_subclass__(cls, **kwargs):
         super().__init_subclass__(**kwargs)
-        from ..report import BLOCK_TYPES
-
         missing = [_method_name(t) for t in BLOCK_TYPES if not callable(getattr(cls, _method_name(t), None))]
         if missing:
             raise TypeError(f"{cls.__name__} lacks {', '.join(missing)}")
 
     def block(self, block, *args):
-        from ..report import BLOCK_TYPES
-
         if type(block) not in BLOCK_TYPES:
             raise TypeError(f"{type(self).__name__}: unknown block type {type(block).__name__}")
         return getattr(self, _method_name(type(block)))(block, *args)

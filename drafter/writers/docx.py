@@ -264,7 +264,9 @@ class _DocxBlocks(BlockWriter):
         self.last_text = None  # the last paragraph of text, kept with the signature
 
     def add(self, text: str = "", style: str = BODY):
-        return self.doc.add_paragraph(text, self.styles[style])
+        # body paragraphs carry no pStyle (Normal is the default): python-docx's style lookup scans
+        # every style per call, and most paragraphs of a report are body text
+        return self.doc.add_paragraph(text, None if style == BODY else self.styles[style])
 
     def lines(self, lines: list[str], style: str):
         """One paragraph whose lines are separated by line breaks (a title stays one paragraph)."""
