@@ -118,6 +118,9 @@ def test_28_characters_in_words_model(built, name):
     title = d.style(d.style_id_by_name("公文标题"))
     assert d.attr(title, "w:rPr/w:spacing", "val") is None  # a 22 pt title is not condensed
     assert d.attr(title, "w:pPr/w:snapToGrid", "val") == "0"
+    # centred lines must not inherit the body's two-character indent (Word reads *Chars before twips)
+    for name in ("公文标题", "公文副标题", "公文落款", "公文称谓"):
+        assert d.attr(d.style(d.style_id_by_name(name)), "w:pPr/w:ind", "firstLineChars") == "0", name
 
 
 @pytest.mark.parametrize("name", [s.stem for s in SHEETS])
