@@ -261,7 +261,7 @@ class _DocxBlocks(BlockWriter):
         st = doc.styles
         self.styles = {name: st[name] for name in (BODY, TITLE, BYLINE, SALUTATION, SIGNATURE, *HEADINGS.values())}
         self.run_in = {lvl: st[name] for lvl, name in RUN_IN.items()}
-        self.last_text = None  # the last paragraph of text, kept with the signature
+        self.last_text = None  # (the last paragraph of text, its width in characters), kept with the signature
 
     def add(self, text: str = "", style: str = BODY):
         # body paragraphs carry no pStyle (Normal is the default): python-docx's style lookup scans
@@ -286,12 +286,12 @@ class _DocxBlocks(BlockWriter):
             par.add_run(block.lead, self.run_in[block.lead_level])
         if block.text:
             par.add_run(block.text)
-        self.last_text = par
+        self.last_text = (par, width(block.lead + block.text) + 2)
         return [par]
 
     def block_list_block(self, block: ListBlock):
         paras = [self.add(list_marker(i, block.ordered) + item) for i, item in enumerate(block.items, 1)]
-        self.last_text = paras[-1]
+        self.last_text = (paras[-1], width(list_marker(len(block.items), block.ordered) + block.items[-1]) + 2)
         return paras
 
     def block_salutation(self, block: Salutation):
@@ -312,9 +312,11 @@ class _DocxBlocks(BlockWriter):
             pf.keep_together = True
             paras.append(par)
         if self.last_text is not None:
-            # the last lines of text travel with the signature: no date alone on a page
-            self.last_text.paragraph_format.keep_with_next = True
-            self.last_text.paragraph_format.keep_together = True
+            # the last lines of text travel with the signature: no date alone on a page; a short closing
+            # paragraph (以上汇报……) moves whole, a long one only by its last line
+            par, chars = self.last_text
+            par.paragraph_format.keep_with_next = True
+            par.paragraph_format.keep_together = chars <= 3 * self.grid.chars
         return paras
 
 
