@@ -105,6 +105,10 @@ def load_schema(path: Path, root: Path | None = None) -> dict:
     if not isinstance(loaded.data, dict):
         raise yamlio.template_error(loaded, (), f"schema 的顶层应为映射，现在是{yamlio.kind_zh(loaded.data)}")
     schema = _inline_refs(loaded.data, path.parent, root, loaded)
+    from .schema_fast import schema_is_valid
+
+    if schema_is_valid(schema):
+        return schema
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
