@@ -127,8 +127,11 @@ def yaml_values(path: Path) -> tuple[list[tuple[int, str]], object]:
 
     from .. import yamlio
 
-    text = read_text(path)
-    try:  # the one loader: the same rules (characters, numbers, depth, aliases) as check and render
+    try:  # the one loader: the same rules (reading, encodings, characters, numbers, depth, aliases) as check and render
+        text = yamlio.decode(yamlio.read_bytes(path, yamlio.MAX_BYTES, "事实表"), str(path))
+    except yamlio.YamlProblems as exc:
+        raise InputError(str(exc.problems[0]), exc.problems) from None
+    try:
         data = yamlio.load_yaml(text, path, positions=False).data
         root = yaml.compose(yamlio.prepare_text(text, str(path)), Loader=yamlio.Loader)
     except InputError as exc:
