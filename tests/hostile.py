@@ -12,13 +12,10 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def run_bounded(*args, mem_mb: int = 1024, timeout: float = 60, cwd: Path | None = None,
-                env: dict | None = None, user: int | None = None) -> subprocess.CompletedProcess:
+                env: dict | None = None) -> subprocess.CompletedProcess:
     """`drafter ARGS` in a subprocess with RLIMIT_AS (a runaway dies instead of eating the machine) and a timeout."""
     def limit():
         resource.setrlimit(resource.RLIMIT_AS, (mem_mb * 1024 * 1024, mem_mb * 1024 * 1024))
-        if user is not None:
-            os.setgid(user)
-            os.setuid(user)
 
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
     full_env.pop("DRAFTER_DEBUG", None)
@@ -48,9 +45,21 @@ def snapshot(folder: Path) -> dict[str, bytes]:
     return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and not p.is_symlink()}
 
 
-NOBODY = 65534
+from contextlib import contextmanager
 
 
-def unprivileged() -> int | None:
-    """Run permission cases as `nobody` when the tests run as root (root ignores file modes)."""
-    return NOBODY if os.geteuid() == 0 else None
+@contextmanager
+def read_only(folder: Path):
+    """A folder nobody can create files in, for root too (root ignores modes: the immutable attribute binds it)."""
+    if os.geteuid() != 0:
+        os.chmod(folder, 0o555)
+        try:
+            yield
+        finally:
+            os.chmod(folder, 0o755)
+        return
+    subprocess.run(["chattr", "+i", str(folder)], check=True)
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
