@@ -107,6 +107,8 @@ def main() -> None:
     parser.add_argument("--corpus-mb", type=int, default=200)
     parser.add_argument("--timeout", type=float, default=180)
     parser.add_argument("--mem-gb", type=float, default=8)
+    parser.add_argument("--at-limit", action="store_true",
+                        help="also check (after only) a fact sheet just under the loader's size limit: the largest accepted")
     args = parser.parse_args()
     before_ref = args.before or default_before()
     work = Path(tempfile.mkdtemp(prefix="drafter-hostile-"))
@@ -138,6 +140,21 @@ def main() -> None:
                     argv[argv.index(None)] = str(out)
                 status, secs, rss, first = run(tree, argv, args.timeout, args.mem_gb)
                 print(f"{label:<28} {name:<7} {status:<26} {secs:>8.2f} {rss:>12.0f}  {first}", flush=True)
+        if args.at_limit:
+            sys.path.insert(0, str(ROOT))
+            from drafter.yamlio import MAX_BYTES
+
+            near = data / "事实表_上限.yaml"
+            make_sheet(near, 1)
+            unit = near.read_bytes()
+            head, _, body = unit.partition(b"extra_tasks:\n")
+            task = body[: body.index(b"  - title", 1)]
+            with open(near, "wb") as fh:
+                fh.write(head + b"extra_tasks:\n")
+                fh.write(task * ((MAX_BYTES - len(head) - 64 * 1024) // len(task)))
+            size = near.stat().st_size / 1024 ** 2
+            status, secs, rss, first = run(ROOT, ["check", str(near)], args.timeout, args.mem_gb)
+            print(f"{f'check {size:.1f} MB (at limit)':<28} {'after':<7} {status:<26} {secs:>8.2f} {rss:>12.0f}  {first}", flush=True)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

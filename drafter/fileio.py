@@ -216,6 +216,9 @@ def sweep_stale_temps(folder: Path, names: tuple[str, ...] = ()) -> list[Path]:
     return removed
 
 
+_SWEPT: set[str] = set()
+
+
 def _name_max(folder: Path) -> int:
     try:
         return os.pathconf(folder, "PC_NAME_MAX")
@@ -358,7 +361,10 @@ def publish_all(jobs: list[tuple[Path, bytes]], force: bool = False, mode: int |
     _preflight(jobs, force)
     mode = (0o666 & ~_umask()) if mode is None else mode
     for folder in {t.parent for t, _ in jobs}:
-        sweep_stale_temps(folder if str(folder) else Path("."), tuple(t.name for t, _ in jobs if t.parent == folder))
+        key = os.path.abspath(folder if str(folder) else ".")
+        if key not in _SWEPT:  # once per folder and process: a run writing thousands of files scans the folder once
+            _SWEPT.add(key)
+            sweep_stale_temps(folder if str(folder) else Path("."), tuple(t.name for t, _ in jobs if t.parent == folder))
     temps: list[Path] = []
     published: list[tuple[Path, Path | None]] = []  # (target, backup of what it replaced)
     current = jobs[0][0]
