@@ -56,7 +56,8 @@ def corpus_files(paths: Iterable[Path | str]) -> list[tuple[Path, str]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for q in sorted(q for q in path.rglob("*.txt") if q.is_file()):
+            # not only regular files: a FIFO or a broken link called *.txt is reported and skipped
+            for q in sorted(q for q in path.rglob("*.txt") if not q.is_dir()):
                 found.append((q, list(q.relative_to(path).parts)))
         else:
             found.append((path, [path.name]))
