@@ -29,7 +29,7 @@ def register(app: typer.Typer) -> None:
         from .console import err, out
 
         listing = as_json or output is None and phrasebank is None and templates is None
-        with _progress(err, enabled=not as_json) as progress:
+        with _terminate_cleanly(), _progress(err, enabled=not as_json) as progress:
             result = run(paths, output=output, phrasebank=phrasebank, templates=templates, force=force,
                          jobs=jobs, dask=dask, keep_index=listing, progress=progress)
         for line in result.warnings:
@@ -56,6 +56,28 @@ def _print_json(index: dict) -> None:
 
     sys.stdout.write(dumps(index))
     sys.stdout.flush()
+
+
+class _terminate_cleanly:
+    """SIGTERM unwinds like Ctrl-C, so a killed run removes its staging folder (nothing half-written)."""
+
+    def __enter__(self):
+        import signal
+
+        def stop(signum, frame):
+            raise SystemExit(128 + signum)
+
+        try:
+            self.old = signal.signal(signal.SIGTERM, stop)
+        except ValueError:  # not the main thread
+            self.old = None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        import signal
+
+        if self.old is not None:
+            signal.signal(signal.SIGTERM, self.old)
 
 
 class _progress:

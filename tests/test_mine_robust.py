@@ -142,3 +142,31 @@ def test_no_clobber_without_force_names_the_files(tmp_path):
     with pytest.raises(OutputExistsError) as exc:
         mine([A], output=out)
     assert "--force" in exc.value.message
+
+
+def test_sigterm_and_kill_leave_no_orphans(tmp_path):
+    import signal
+    import time
+
+    out = tmp_path / "out"
+    big = tmp_path / "语料"
+    big.mkdir()
+    for k in range(12):
+        (big / f"r{k:02d}.txt").write_bytes((CORPUS / "002_b041b87a843ba271.txt").read_bytes())
+    proc = subprocess.Popen([sys.executable, "-m", "drafter", "mine", str(big), "-o", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    deadline = time.time() + 120
+    while time.time() < deadline and not any(out.glob(".drafter-mine-*/r00_01.txt")):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    assert not out.exists() or list(out.iterdir()) == []
+    # kill -9 cannot be caught: the next run removes what the killed one left
+    out.mkdir(exist_ok=True)
+    stale = out / ".drafter-mine-999999999-x.tmp"
+    stale.mkdir()
+    (stale / "r00_01.txt").write_text("半截\n", encoding="utf-8")
+    r = run(A, "-o", out)
+    assert r.returncode == 0, r.stderr
+    assert not stale.exists() and (out / "index.json").exists()

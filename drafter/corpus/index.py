@@ -58,14 +58,34 @@ class DocumentFolder:
         import tempfile
         from pathlib import Path
 
+        import os
+
         self.out_dir = Path(out_dir)
         self.force = force
         self.created = not self.out_dir.exists()
         self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.stage = Path(tempfile.mkdtemp(prefix=self.STAGE_PREFIX, suffix=".tmp", dir=self.out_dir))
+        self.remove_stale(self.out_dir)
+        self.stage = Path(tempfile.mkdtemp(prefix=f"{self.STAGE_PREFIX}{os.getpid()}-", suffix=".tmp", dir=self.out_dir))
         self.names: list[str] = []
         self._index = open(self.stage / ".index.part", "w", encoding="utf-8")
         self._count = 0
+
+    @classmethod
+    def remove_stale(cls, out_dir) -> None:
+        """Remove staging folders left by a run that was killed (its process no longer exists)."""
+        import os
+        import shutil
+
+        for stage in out_dir.glob(f"{cls.STAGE_PREFIX}*.tmp"):
+            pid = stage.name[len(cls.STAGE_PREFIX):].split("-", 1)[0]
+            if not pid.isdigit():
+                continue
+            try:
+                os.kill(int(pid), 0)
+            except ProcessLookupError:
+                shutil.rmtree(stage, ignore_errors=True)
+            except OSError:
+                pass  # alive, owned by someone else
 
     def add(self, entry: dict, text: str) -> str:
         """Stage one document and its index entry; returns its output name."""
