@@ -13,6 +13,7 @@ its tallies merge associatively (PhraseTally.merge, SkeletonTally.merge).
 """
 from __future__ import annotations
 
+import heapq
 import re
 import zlib
 from dataclasses import dataclass, field
@@ -66,12 +67,16 @@ def map_file(task: FileTask) -> MinedFile:
     docs, report = mine_bytes(task.data, task.source)
     out = []
     for doc in docs:
-        md = MinedDoc(entry=document_entry(doc), text=doc.text, sketch=Dedup.signature(doc.text))
+        text = doc.text
+        md = MinedDoc(entry=document_entry(doc), text=text, sketch=frozenset())
         if task.phrases or task.skeletons:
             from .phrases import _candidates
 
-            md.shingles = shingles(doc.text)
+            md.shingles = shingles(text)
+            md.sketch = frozenset(heapq.nsmallest(Dedup.K, md.shingles))  # = Dedup.signature(text), computed once
             md.candidates = tuple(_candidates(doc))
+        else:
+            md.sketch = Dedup.signature(text)
         if task.skeletons:
             from .skeleton import doc_stats
 
