@@ -33,6 +33,34 @@ def _register_all() -> None:
 _register_all()
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("drafter")
+        except PackageNotFoundError:
+            from . import __version__ as v
+        print(f"drafter {v}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="显示版本号并退出。"),
+) -> None:
+    """drafter：乡镇公文起草助手——按事实表（YAML）生成符合 GB/T 9704 的 Word 报告。"""
+
+
+def _chinese_help() -> None:
+    from .cli_help import install
+
+    install(typer.Context.__mro__[1])
+
+
+_chinese_help()
+
+
 def main() -> None:
     """Console entry point: DrafterError → Chinese message on stderr + exit code."""
     from .console import err
@@ -49,6 +77,10 @@ def main() -> None:
         err.print("已中断。", markup=False)
         sys.exit(130)
     except DrafterError as exc:
+        from .console import out
+
+        for finding in exc.findings:
+            out.print(str(finding), markup=False)
         for line in exc.lines():
             err.print(line, markup=False)
         sys.exit(exc.exit_code)

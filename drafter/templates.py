@@ -83,9 +83,14 @@ def _search_dirs() -> list[Path]:
     return user_templates_dirs() + [templates_dir()]
 
 
-def available() -> dict[str, Template]:
-    """All templates by id; a unit's own folder (DRAFTER_TEMPLATES) wins over the shipped one."""
-    return _scan(tuple(_search_dirs()))
+def default_dirs() -> tuple[Path, ...]:
+    """Template folders searched first to last: a unit's own (DRAFTER_TEMPLATES), then the shipped ones."""
+    return tuple(_search_dirs())
+
+
+def available(dirs: tuple[Path, ...] | None = None) -> dict[str, Template]:
+    """All templates by id; an earlier folder (a unit's own) wins over a later one (the shipped)."""
+    return _scan(tuple(dirs) if dirs is not None else default_dirs())
 
 
 @functools.lru_cache(maxsize=8)
@@ -102,8 +107,8 @@ def _scan(dirs: tuple[Path, ...]) -> dict[str, Template]:
     return dict(sorted(found.items()))
 
 
-def get(template_id: str) -> Template:
-    templates = available()
+def get(template_id: str, dirs: tuple[Path, ...] | None = None) -> Template:
+    templates = available(dirs)
     if template_id not in templates:
         import difflib
 

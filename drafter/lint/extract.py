@@ -118,9 +118,14 @@ def yaml_values(path: Path) -> tuple[list[tuple[int, str]], object]:
     a block scalar (`|`, `>`) contributes one line per text line, starting on
     the line after its indicator. Keys, numbers, dates and booleans are skipped.
     """
+    return yaml_text_values(read_text(path), str(path))
+
+
+def yaml_text_values(text: str, source: str) -> tuple[list[tuple[int, str]], object]:
+    """yaml_values for a fact sheet's text already in memory (the web page, `check`)."""
     import yaml
 
-    text = read_text(path)
+    path = source
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
         data = yaml.safe_load(text)
