@@ -47,8 +47,8 @@ def test_same_name_in_two_folders_keeps_both(twins, tmp_path):
     index = json.loads((out / "index.json").read_text(encoding="utf-8"))
     sources = {d["source"] for d in index["documents"]}
     assert sources == {"甲镇/report.txt", "乙镇/report.txt"}
-    assert (out / "甲镇" / "report_01.txt").read_text(encoding="utf-8").startswith("{PLACE}镇人大工作情况汇报")
-    assert (out / "乙镇" / "report_01.txt").read_text(encoding="utf-8").startswith("关于乡人大心得体会")
+    assert "镇人大工作情况汇报" in (out / "甲镇" / "report_01.txt").read_text(encoding="utf-8").split("\n")[0]
+    assert "乡人大心得体会" in (out / "乙镇" / "report_01.txt").read_text(encoding="utf-8").split("\n")[0]
     written = [p for p in out.rglob("*.txt")]
     assert len(written) == len(index["documents"])
 
