@@ -29,6 +29,13 @@ def test_campaigns_before_the_term_are_still_stale():
     assert any("三严三实" in e for e in errors(text, 2025, "stale-formula"))
 
 
+def test_congresses_of_the_reviewed_term_are_current():
+    text = "过去五年，我们深入学习贯彻党的十九届六中全会精神和党的二十大精神。"
+    assert errors(text, 2025, "stale-formula") == []
+    assert errors("深入学习贯彻党的十九届六中全会精神。", 2025, "stale-formula")
+    assert errors("过去五年，我们深入学习贯彻党的十八大精神。", 2025, "stale-formula")
+
+
 def test_a_single_year_report_still_flags_an_old_campaign():
     assert any("党史学习教育" in e for e in errors("扎实开展党史学习教育。", 2025, "stale-formula"))
 

@@ -134,7 +134,7 @@ def _congresses(hit: _Hit, eras: Eras) -> None:
             continue
         name = hit.sent[start:end]
         successor = eras.successor_year(number)
-        if successor is not None and successor < year:
+        if successor is not None and successor < (hit.since or year):  # a term review may cite its first years
             hit.add(start, end, f"时代用语过时：{year}年的文稿仍以“{name}”为当前精神；{now}")
             continue
         dates = [congress.plenums.get(k) for k in plenums] if plenums else [congress.date]
