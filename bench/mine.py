@@ -56,36 +56,48 @@ def run(corpus: Path, jobs: int = 1, dask: str = "", every: bool = True) -> dict
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, nargs="+", default=[10, 50], help="corpus replications for peak memory")
-    ap.add_argument("--throughput-copies", type=int, default=10)
+    ap.add_argument("--throughput-copies", type=int, default=10, help="0 skips the throughput runs")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        tp = Path(tmp) / f"x{args.throughput_copies}"
-        tp.mkdir()
-        size = replicate(ROOT / "corpus", args.throughput_copies, tp)
-        print(f"throughput on the corpus ×{args.throughput_copies} ({size / 1e6:.1f} MB)")
-        runs = [("1 job", 1, ""), ("2 jobs", 2, "")]
-        try:
-            import distributed  # noqa: F401
+        if args.throughput_copies:
+            throughput(Path(tmp), args.throughput_copies)
+        memory(Path(tmp), args.copies)
 
-            runs.append(("Dask local, 2 workers", 2, "local"))
-        except ImportError:
-            print("  (Dask not installed: pip install \"drafter[dask]\")")
-        for every, what in ((False, "-o (read, clean, segment, write documents and index)"),
-                            (True, "-o --phrasebank --templates (plus keywords, YAML, drafts: one-off costs)")):
-            print(f" {what}:")
-            for label, jobs, dask in runs:
-                r = run(tp, jobs, dask, every)
-                print(f"  {label:<24}{r['documents']:>6} documents in {r['seconds']:6.1f} s = "
-                      f"{size / 1e6 / r['seconds']:.2f} MB/s, {r['documents'] / r['seconds']:.0f} docs/s")
-        print("peak memory (1 job, whole process, every output):")
-        for copies in args.copies:
-            folder = Path(tmp) / f"m{copies}"
-            folder.mkdir()
-            size = replicate(ROOT / "corpus", copies, folder)
-            r = run(folder)
-            print(f"  corpus ×{copies:<4} {size / 1e6:6.1f} MB, {r['documents']:>5} documents: "
-                  f"peak RSS {r['peak'] / 1e6:.0f} MB ({r['seconds']:.1f} s)")
-            shutil.rmtree(folder)
+
+def throughput(tmp: Path, copies: int) -> None:
+    """Whole runs at 1 job, 2 jobs and on a local Dask cluster, documents only and every output."""
+    tp = Path(tmp) / f"x{copies}"
+    tp.mkdir()
+    size = replicate(ROOT / "corpus", copies, tp)
+    print(f"throughput on the corpus ×{copies} ({size / 1e6:.1f} MB)")
+    runs = [("1 job", 1, ""), ("2 jobs", 2, "")]
+    try:
+        import distributed  # noqa: F401
+
+        runs.append(("Dask local, 2 workers", 2, "local"))
+    except ImportError:
+        print("  (Dask not installed: pip install \"drafter[dask]\")")
+    for every, what in ((False, "-o (read, clean, segment, write documents and index)"),
+                        (True, "-o --phrasebank --templates (plus keywords, YAML, drafts: one-off costs)")):
+        print(f" {what}:")
+        for label, jobs, dask in runs:
+            r = run(tp, jobs, dask, every)
+            print(f"  {label:<24}{r['documents']:>6} documents in {r['seconds']:6.1f} s = "
+                  f"{size / 1e6 / r['seconds']:.2f} MB/s, {r['documents'] / r['seconds']:.0f} docs/s")
+    shutil.rmtree(tp)
+
+
+def memory(tmp: Path, replications: list[int]) -> None:
+    """Peak resident memory of a whole 1-job run with every output, per corpus size."""
+    print("peak memory (1 job, whole process, every output):")
+    for copies in replications:
+        folder = Path(tmp) / f"m{copies}"
+        folder.mkdir()
+        size = replicate(ROOT / "corpus", copies, folder)
+        r = run(folder)
+        print(f"  corpus ×{copies:<4} {size / 1e6:6.1f} MB, {r['documents']:>5} documents: "
+              f"peak RSS {r['peak'] / 1e6:.0f} MB ({r['seconds']:.1f} s)")
+        shutil.rmtree(folder)
 
 
 if __name__ == "__main__":

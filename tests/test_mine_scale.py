@@ -165,3 +165,17 @@ def test_bad_jobs_and_unreachable_dask_are_usage_errors(tmp_path):
                        capture_output=True, text=True, timeout=180)
     assert r.returncode == 2 and "Dask" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_provenance_is_bounded_and_order_free():
+    from drafter.mine.tally import MAX_SOURCES, PhraseTally
+
+    cand = [("closing", "号召", "", "让我们团结一心，再创辉煌！", 9)]
+    forward, backward = PhraseTally(), PhraseTally()
+    for k in range(3 * MAX_SOURCES):
+        forward.add(f"r{k:03d}.txt", "gov_work_report", cand, duplicate=k > 0)
+    for k in reversed(range(3 * MAX_SOURCES)):
+        backward.add(f"r{k:03d}.txt", "gov_work_report", cand, duplicate=k < 3 * MAX_SOURCES - 1)
+    (a,), (b,) = forward.finish(), backward.finish()
+    assert a.to_dict() == b.to_dict()
+    assert a.to_dict()["sources"] == [f"r{k:03d}.txt:9" for k in range(MAX_SOURCES)] and a.count == 1

@@ -8,6 +8,7 @@ never the documents, so memory follows the number of distinct formulas.
 """
 from __future__ import annotations
 
+import heapq
 import sys
 from typing import Iterable
 
@@ -15,6 +16,18 @@ from .phrases import Entry, merge_near_duplicates, sort_entries
 
 # (role, function, heading pattern, slotted text, raw line) — what phrases._candidates yields
 Candidate = tuple[str, str, str, str, int]
+
+# Provenance kept per entry: the first source lines in (file, line) order.  A formula found in
+# every report of a large corpus would otherwise list millions of lines and make memory grow
+# with the corpus; a clerk checks a formula against a few sources, and `count` says how common it is.
+MAX_SOURCES = 20
+
+
+def _bound(sources: set) -> None:
+    """Keep the MAX_SOURCES smallest sources (the same whatever order they were added in)."""
+    if len(sources) > MAX_SOURCES:
+        keep = set(heapq.nsmallest(MAX_SOURCES, sources))
+        sources.intersection_update(keep)
 
 
 class PhraseTally:
@@ -33,6 +46,8 @@ class PhraseTally:
             if e is None:
                 e = self.entries[key] = Entry(text=text, role=role, function=fn, pattern=pname)
             e.sources.add((source, raw))
+            if len(e.sources) > 2 * MAX_SOURCES:
+                _bound(e.sources)
             e.genres.add(genre)
             if not duplicate and key not in seen_here:
                 e.count += 1
@@ -48,12 +63,16 @@ class PhraseTally:
             else:
                 e.count += o.count
                 e.sources |= o.sources
+                _bound(e.sources)
                 e.genres |= o.genres
         return self
 
     def finish(self, threshold: float = 90.0) -> list[Entry]:
         """Merged near-duplicates, every entry counted at least once, in the bank's order."""
+        for e in self.entries.values():
+            _bound(e.sources)
         merged = merge_near_duplicates(list(self.entries.values()), threshold)
         for e in merged:
             e.count = max(e.count, 1)  # entries seen only in duplicate documents still count once
+            _bound(e.sources)
         return sort_entries(merged)
