@@ -14,7 +14,8 @@ import typer
 def register(app: typer.Typer) -> None:
     """Add the `mine` command to the app."""
 
-    @app.command("mine", help="从往年报告语料中清洗、切分文档，判断文种，标注每行的结构角色；语料只读一遍，同时写出常用语库和草稿模板。")
+    @app.command("mine", help="从往年报告语料中清洗、切分文档，判断文种，标注每行的结构角色；语料只读一遍，同时写出常用语库和草稿模板。",
+                 short_help="从往年报告挖掘文档、常用语和骨架")
     def mine(
         paths: List[Path] = typer.Argument(..., metavar="语料…", help="语料文件或包含 .txt 文件的文件夹（可多个）", show_default=False),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="输出文件夹（不存在时自动创建）：写入清洗后的文档、index.json 和清洗报告"),
