@@ -121,7 +121,7 @@ def _unmarked_start(lines: list[Line]) -> int | None:
                 start > 0
                 and i - start < 4
                 and is_title_like(lines[start - 1].text)
-                and lines[start].raw_no - lines[start - 1].raw_end <= 2
+                and lines[start].raw_no - lines[start - 1].raw_end <= 4
             ):
                 start -= 1
             return start
