@@ -569,10 +569,12 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], int]:
                 i += 1
                 continue
             ends = a[-1:] if a else ""
+            # a short piece cut after a function word (…发展的 / 主要目标 / 是：…) is no heading
+            dangling = ends in "的和与及或在对把将从向为是了着之" or re.match(r"^(是|为)[：:]", b) is not None
             joinable = (
                 a
                 and ends not in TERMINAL
-                and not _is_heading_like(a)
+                and (dangling or not _is_heading_like(a))
                 and not LIST_START.match(b)
                 and not MARKER_RE.search(b)
                 and not re.match(r"^(各位代表|同志们|尊敬的)", b)

@@ -78,7 +78,8 @@ def detect_genre(lines: list[Line], title: str = "") -> str:
 
     first_person = c["first_person"].search(head) is not None
     # news about a meeting: a dateline lead and reported speech, nobody reporting in the first person
-    if not first_person and c["news_lead"].search(head3) and count("news_report", text) >= 1:
+    addressed = re.search(r"^(各位代表|各位委员|同志们|尊敬的)[^。\n]{0,24}[：:]", head, re.M) is not None
+    if not first_person and not addressed and c["news_lead"].search(head3) and count("news_report", text) >= 1:
         return "other"
     # resolutions of a congress: the meeting approves a report, in the third person
     if not first_person and count("resolution", head) >= 2:

@@ -73,7 +73,7 @@ def part_of_heading(htext: str, last_review_rank: int = 0) -> str | None:
     plan = PLAN_HEAD.search(htext) or FUTURE.search(htext)
     rank = _time_rank(htext)
     if past and plan:
-        return "plan" if plan.start() > past.start() else "review"
+        return "review+plan" if plan.start() > past.start() else "review"
     if plan and not past:
         if re.search(r"(主要|重点)(工作|任务)$", htext) and rank and last_review_rank and rank <= last_review_rank:
             return "review"
@@ -106,6 +106,8 @@ def _news_like(lines: list[Line], start: int) -> bool:
     from .genre import cues
 
     c = cues()
+    if start < len(lines) and SALUTATION.match(lines[start].text.strip()):
+        return False  # a speech to the deputies, not a report about their meeting
     head = "\n".join(ln.text for ln in lines[start : start + 3])
     return c["news_lead"].search(head) is not None and c["first_person"].search(head) is None
 
@@ -132,7 +134,8 @@ def _title_block(lines: list[Line]) -> int:
         # only up to a salutation or an opening: a short line followed by running text is a heading, not a title
         nxt = next((ln.text.strip() for ln in lines[i + 1 : i + 2]), "")
         if not (SALUTATION.match(nxt) or OPENING.search(nxt) or EXCLAIM.match(nxt) or BYLINE.search(s)
-                or i == 1 or lines[i - 1].roles == ["title"] and len(s) <= 30 and not is_body(nxt)):
+                or i == 1 or lines[i - 1].roles == ["title"] and len(s) <= 30 and not is_body(nxt)
+                or lines[i - 1].roles == ["title"] and re.search(r"(会议|大会|报告|讲话|发言)上?$|^——|^在", s)):
             break
         lines[i].roles = ["title"]
         i += 1
@@ -151,6 +154,8 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
     review_rank = 0  # latest year / period a review heading named
     review_cn = 0  # number of the cn-numbered review heading (一、…回顾), 0 if none
     tasks_numbered = False
+    pending_plan = 0  # time rank of the plan announced by a combined review-and-plan heading
+    end = _main_text_end(lines)
     i = _title_block(lines)
     speechlike = genre in ("other", "reflection", "survey_report")
     reporting = genre in ("gov_work_report", "congress_work_report")
@@ -163,7 +168,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
     for k in range(i, n):
         line = lines[k]
         s = line.text.strip()
-        near_end = k >= n - 3
+        near_end = end - 3 <= k < end
         if SALUTATION.match(s) and not EXCLAIM.match(s):
             line.roles = ["salutation"]
             continue
@@ -187,6 +192,15 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 phase = "short"
                 line.roles = ["shortcomings"]
                 continue
+            if part == "review+plan":
+                # 二、“十四五”时期发展成就和“十五五”时期主要目标任务: the review first, the plan from the
+                # first paragraph that speaks of the later period
+                phase = "review"
+                pending_plan = _time_rank(htext) or 1
+                review_rank = max(review_rank, _time_rank(htext[: REVIEW_HEAD.search(htext).end()]))
+                line.roles = ["review_heading", "plan_heading"]
+                opening_done = True
+                continue
             if part == "review" and not (phase == "plan" and numbered is not None and numbered[0] != "cn"):
                 phase = "review"
                 review_rank = max(review_rank, _time_rank(htext))
@@ -194,7 +208,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 line.roles = ["review_heading"]
                 opening_done = True
                 continue
-            if part == "plan" and not (phase == "plan" and numbered is not None and not re.search(r"思路|打算|安排|规划|计划|方向|目标和|措施|工作任务|主要任务|目标任务|重点工作|主要工作", htext)):
+            if part == "plan" and not (phase == "plan" and numbered is not None and not _new_plan_part(htext)):
                 phase, plan_sub = "plan", "overview"
                 tasks_numbered = False
                 line.roles = ["plan_heading"]
@@ -208,6 +222,13 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 elif phase in ("pre", "other", "review") and re.search(r"要|加强|推进|做好|抓好|强化|切实|认真|严格|确保|把握|提高|实行|改进", htext):
                     phase = "plan"
                     plan_sub = "tasks"
+        if pending_plan and phase in ("review", "short") and not head:
+            if _time_rank(s[:16]) >= pending_plan or FUTURE.search(s[:8]):
+                phase, plan_sub, pending_plan = "plan", "overview", 0
+        if phase == "plan" and numbered is not None and re.search(r"目标", htext or _heading_text(s)) and not re.search(r"目标任务|任务", htext or _heading_text(s)):
+            plan_sub = "targets"
+            line.roles = ["targets"]
+            continue
         # sentence-level cues
         cue_roles: list[str] = []
         for sent in sentences(s):
@@ -234,6 +255,8 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
             elif phase == "plan" and TASKS.search(sent):
                 r = "tasks"
                 plan_sub = "tasks"
+            elif phase == "plan" and plan_sub == "overview" and OVERVIEW.search(sent):
+                r = "plan_overview"
             if r and r not in cue_roles:
                 cue_roles.append(r)
         if "targets" in cue_roles and "tasks" in cue_roles:
@@ -276,8 +299,27 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
             phase = "review"
         if "shortcomings" in line.roles and SHORT_CLOSE.search(s):
             phase = "review"
-    _close_and_lead(lines, i, reporting)
+    _close_and_lead(lines[:end], i, reporting)
+    _close_and_lead(lines, end, False)
     return lines
+
+
+_ANNEX = re.compile(r"^附件\s*[\d一二三四五六七八九十]*[：:]?$")
+
+
+def _main_text_end(lines: list[Line]) -> int:
+    """Index after the main text: annexes (附件1 …) after the closing are not the report's end."""
+    for k in range(len(lines) // 2, len(lines)):
+        if _ANNEX.match(lines[k].text.strip()):
+            return k
+    return len(lines)
+
+
+def _new_plan_part(htext: str) -> bool:
+    """Inside the plan, a numbered heading opens a new plan part only when it names a period or a plan."""
+    if re.search(r"思路|打算|安排|规划|计划|方向|目标和|措施", htext):
+        return True
+    return bool((_time_rank(htext) or FUTURE.search(htext)) and re.search(r"任务|工作|目标", htext))
 
 
 def _close_and_lead(lines: list[Line], start: int, reporting: bool) -> None:
