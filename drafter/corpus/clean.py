@@ -570,7 +570,7 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], int]:
                 continue
             ends = a[-1:] if a else ""
             # a short piece cut after a function word (…发展的 / 主要目标 / 是：…) is no heading
-            dangling = ends in "的和与及或在对把将从向为是了着之" or re.match(r"^(是|为)[：:]", b) is not None
+            dangling = not LIST_START.match(a) and (ends in "的和与及或" or re.match(r"^(是|为)[：:]", b) is not None)
             joinable = (
                 a
                 and ends not in TERMINAL
