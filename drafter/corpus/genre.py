@@ -110,24 +110,29 @@ def detect_genre(lines: list[Line], title: str = "") -> str:
         return "integrity_duty_report"
     if (duty or personal >= 3) and personal >= 2 and not re.search(r"各位代表[：:]", head):
         return "personal_duty_report"
+    if re.search(r"我(团结)?带领[^，。]{0,10}班子|本人[^，。]{0,8}(担任|分管)", head) and not re.search(r"各位代表[：:]", head):
+        return "personal_duty_report"  # one official's own summary, even in a fragment
     if re.search(r"领导班子", head) and re.search(r"述职", text):
         return "team_duty_report"
     congress_open = c["congress_open"].search(head)
     gov_open = c["gov_open"].search(head)
     if gov_open and not congress_open:
         return "gov_work_report"
-    if congress_open:
+    if congress_open or (c["congress_voice"].search(text) and dens(r"人大") > 3):
         return "congress_work_report"
     # a work plan: the year ahead in the future tense, no review part
     reviewing = c["review_voice"].search(head) or re.search(r"回顾|总结", heads)
     if not reviewing and count("plan_voice", head + "\n" + heads) >= 2 and not re.search(r"各位代表[：:]", head):
         return "work_plan"
+    # a situation report of some body (现将…情况报告如下), unless it is built as a reflection
+    if c["situation_report"].search(head) and not strong and not re.search(r"打算|安排|规划|计划|思路|下一步|今后", heads):
+        return "other"
     # reflection / research: 现状 / 问题 / 对策 / 经验 / 思考 structure
     if reflective >= 2 or re.search(r"调研中|调研发现", text):
         return "reflection"
     if re.search(r"(工作目标|目标任务|确保完成|工作措施|工作要点)", heads) and not re.search(r"回顾", heads):
         return "work_plan"
-    people_congress = dens(r"人大") > 4 and re.search(r"(今年|一年)(以)?来", head)
+    people_congress = dens(r"人大") > 4 and re.search(r"(今年|一年|本届|五年)(以)?来", head)
     if people_congress:
         return "congress_work_report"
     gov_like = re.search(r"(工作回顾|工作打算|工作安排|工作规划)", heads) and re.search(r"(党委|政府)", text)

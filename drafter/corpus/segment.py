@@ -122,6 +122,9 @@ def _title_block(lines: list[Line]) -> int:
     first = lines[0].text.strip()
     if SALUTATION.match(first) or (is_body(first) and not re.search(r"\d{3,5}字$", first)):
         return 0
+    numbered = parse_number(first)
+    if numbered is not None and numbered[0] == "cn" and numbered[1] != "一":
+        return 0  # a page that begins inside a report, at its part 六、…
     lines[0].roles = ["title"]
     i = 1
     while i < len(lines):

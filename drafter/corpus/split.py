@@ -118,7 +118,11 @@ def _title_block_gap(before: Line, after: Line) -> bool:
     """Two lines of one title block: adjacent (a blank between), or a byline / `——…会议上` line
     after dropped chrome (来源/时间 lines between the title and the speaker)."""
     gap = after.raw_no - before.raw_end
-    return gap <= 2 or (gap <= 5 and _BYLINE.search(after.text.strip()) is not None)
+    if gap <= 2:
+        return True
+    s = after.text.strip()
+    # a title, then a dropped 发布日期 line, then the salutation: the title has nothing else to belong to
+    return gap <= 5 and (_BYLINE.search(s) is not None or re.match(r"^(各位代表|各位委员|同志们|尊敬的)", s) is not None)
 
 
 def _unmarked_start(lines: list[Line]) -> int | None:
@@ -134,6 +138,8 @@ def _unmarked_start(lines: list[Line]) -> int | None:
                 and _title_block_gap(lines[start - 1], lines[start])
             ):
                 start -= 1
+            if start == 1 and i == 1 and re.match(rf"^[{CN_NUM}]+、.{{2,40}}$", lines[0].text.strip()):
+                start = 0  # a page that begins inside a report, at one of its numbered parts
             return start
     return None
 
