@@ -24,7 +24,7 @@ RUBY_RE = re.compile(f"(?<=[{CJK}\u3400-\u4dbf])\\(([{PINYIN}]{{1,7}})\\)")
 LIST_START = re.compile(
     r"^\s*([一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[,，、]|——|-{2}|[①-⑳])"
 )
-MARKER_RE = re.compile(r"^\s*[【\[]?(篇[一二三四五六七八九十]+|篇\s*\d{1,2}[】\]]|第[一二三四五六七八九十]+篇)|范文\s*\d+\s*$|感悟[一二三四五六七八九十]+\s*$")
+MARKER_RE = re.compile(r"^\s*[【\[]?(篇[一二三四五六七八九十]+|篇\s*\d{1,2}[】\]]|第[一二三四五六七八九十]+篇)|范文\s*\d+\s*$|感悟[一二三四五六七八九十]+\s*$|篇\s*\d{1,2}\s*$")
 TERMINAL = "。！？：；…”’」）)!?:;"
 
 Step = Callable[[list[Line]], tuple[list[Line], int]]
@@ -584,8 +584,10 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], int]:
             ends = a[-1:] if a else ""
             # a short piece cut after a function word (…发展的 / 主要目标 / 是：…) is no heading
             dangling = not LIST_START.match(a) and (ends in "的和与及或" or re.match(r"^(是|为)[：:]", b) is not None)
+            titled = re.search(r"(报告|总结|讲话|计划|要点|规划|方案|汇报|发言|决议)(\s*[-—]{2}|$)", a) and len(a) <= 60
             joinable = (
                 a
+                and not titled
                 and ends not in TERMINAL
                 and (dangling or not _is_heading_like(a))
                 and not LIST_START.match(b)

@@ -30,13 +30,13 @@ PLAN_HEAD = re.compile(r"总体要求|政策取向|工作安排|打算|工作思
                        r"|目标任务|主要目标|重点任务|重点工作|主要考虑|今年的?(主要|重点)?(工作|任务)|明年")
 SHORT_HEAD = re.compile(r"存在的?(主要)?问题|问题和不足|问题与不足|不足之处|困难和问题|问题和困难|主要差距")
 OTHER_HEAD = re.compile(r"认识|意义|必要性|重要性")
-CLOSE_HEAD = re.compile(r"^(结束语|结语)$")
+CLOSE_HEAD = re.compile(r"^(结束语|结语)[：:]?$")
 THANKS = re.compile(r"(表示|致以)[^。！]{0,16}(感谢|敬意|问候)|衷心(的)?感谢|由衷(的)?感谢|成绩的取得|取得的成(就|绩)，是|正确领导的结果|这些成绩"
                     r"|成(绩|就)的取得|来之不易|根本在于|(这|这是|是)[^。]{0,40}坚强领导的结果")
 SHORT = re.compile(
     r"肯定成绩的同时|清醒地?(认识|看到)|还存在(着)?[^。]{0,8}(问题|不足|困难|差距)|存在以下.{0,6}问题|还有(较大|一定)?的?差距|存在(一定|较大)差距"
     r"|主要表现在|差距和不足|不足之处|问题和不足|工作中还存在"
-    r"|(看到|总结|回顾)成(绩|就)的同时|问题也不容忽视|老问题、新挑战|问题不足和|(面临|存在)(一些|不少)(困难|矛盾|问题|挑战)"
+    r"|(看到|总结|回顾)成(绩|就)的同时|问题也不容忽视|存在的(突出|主要)?问题是|突出问题是|老问题、新挑战|问题不足和|(面临|存在)(一些|不少)(困难|矛盾|问题|挑战)"
 )
 SHORT_CLOSE = re.compile(r"加以解决|认真解决|逐步解决|全力改进工作|认真加以|切实加以")
 TARGETS = re.compile(r"(预期目标|主要目标|主要指标|任务目标|发展目标|主要经济指标|奋斗目标)(是|为)|指标为|目标是[：:]")
@@ -120,7 +120,8 @@ def _title_block(lines: list[Line]) -> int:
     line belongs to the title block, whatever its wording.
     """
     first = lines[0].text.strip()
-    if SALUTATION.match(first) or (is_body(first) and not re.search(r"\d{3,5}字$", first)):
+    titled = len(first) <= 60 and "。" not in first and re.search(r"(报告|总结|讲话|计划|要点|规划|方案|汇报|发言)(\s*[-—]{2}|$)", first)
+    if SALUTATION.match(first) or (is_body(first) and not titled and not re.search(r"\d{3,5}字$", first)):
         return 0
     numbered = parse_number(first)
     if numbered is not None and numbered[0] == "cn" and numbered[1] != "一":
@@ -176,13 +177,14 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
             line.roles = ["salutation"]
             continue
         if EXCLAIM.match(s):
-            line.roles = []  # takes the role of the paragraph it leads (below)
+            # at the very start it addresses the deputies; later it leads the paragraph after it (below)
+            line.roles = ["salutation"] if k == i and phase == "pre" else []
             continue
         numbered = parse_number(s)
         head = _heading_like(s) or (numbered is not None and len(_heading_text(s)) <= 40 and len(s) <= 60)
         htext = _heading_text(s) if head else ""
         head_strict = head and (numbered is not None or ("，" not in s and not s.endswith("。")))  # a short sentence is no heading
-        if head and CLOSE_HEAD.match(htext):
+        if CLOSE_HEAD.match(s):
             phase = "closing"
             line.roles = ["closing"]
             continue
@@ -299,8 +301,9 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 phase = "review"
         if is_body(s):
             seen_body = True
-        if phase == "pre" and seen_body and k > i + 1:
-            phase = "review"
+        nxt_opens = k + 1 < n and OPENING.search(lines[k + 1].text) is not None
+        if phase == "pre" and seen_body and (k > i + 1 or (k == i and "opening" in line.roles and not OPENING.search(s) and not nxt_opens)):
+            phase = "review"  # an opening paragraph without a formula is one paragraph
         if "shortcomings" in line.roles and SHORT_CLOSE.search(s):
             phase = "review"
     _close_and_lead(lines[:end], i, reporting)

@@ -16,7 +16,7 @@ from .model import Line
 CN_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
     rf"^[【\[]?(?P<m>篇[{CN_NUM}]+|篇\s*\d{{1,2}}|第[{CN_NUM}]+篇)[】\]]?[：:\s]*(?P<rest>.*)$"
-    rf"|^(?P<rest2>.{{0,40}}?)(?P<m2>范文\s*\d+|感悟[{CN_NUM}]+)$"
+    rf"|^(?P<rest2>.{{0,40}}?)(?P<m2>范文\s*\d+|感悟[{CN_NUM}]+|篇\s*\d{{1,2}})$"
 )
 _LENGTH_SUFFIX = re.compile(r"(全文)?\d{3,5}字$")
 _OPENING = re.compile(
@@ -121,6 +121,8 @@ def _title_block_gap(before: Line, after: Line) -> bool:
     if gap <= 2:
         return True
     s = after.text.strip()
+    if gap <= 6 and not is_title_like(s):
+        return True  # title, then dropped 来源/时间 lines, then the text: the title has nothing else to belong to
     # a title, then a dropped 发布日期 line, then the salutation: the title has nothing else to belong to
     return gap <= 5 and (_BYLINE.search(s) is not None or re.match(r"^(各位代表|各位委员|同志们|尊敬的)", s) is not None)
 
@@ -144,13 +146,23 @@ def _unmarked_start(lines: list[Line]) -> int | None:
     return None
 
 
+def _opens(text: str) -> bool:
+    """An opening formula spoken by the document's own author (not `将由某局向大会作一专题汇报`)."""
+    for part in (text[:200], text[-60:]):
+        for m in _OPENING.finditer(part):
+            clause = re.split(r"[，。；]", part[: m.start()])[-1] + m.group(0)
+            if not re.search(r"将由|由[^，。]{0,16}向大会", clause):
+                return True
+    return False
+
+
 def _content_boundaries(lines: list[Line]) -> list[int]:
     """Indices inside one marked segment where a new, unmarked document begins."""
     cuts: list[int] = []
     opened_at = None
     for i, line in enumerate(lines):
         text = line.text
-        if _OPENING.search(text[:200]) or _OPENING.search(text[-60:]):
+        if _opens(text):
             if opened_at is None:
                 opened_at = i
             elif i - opened_at >= 8 and i - (cuts[-1] if cuts else 0) >= 8:
