@@ -68,8 +68,8 @@ def test_floors_on_the_development_set():
     (noise included) and 800-character fragments.  Held-out documents were never looked at while tuning;
     their floors sit at the issue's targets."""
     tuned, held, national = _dev_groups()
-    assert tuned.gold_docs + held.gold_docs >= 66 and held.gold_docs >= 15
-    assert tuned.role_lines >= 440 and held.role_lines >= 130
+    assert tuned.gold_docs + held.gold_docs >= 70 and held.gold_docs >= 15
+    assert tuned.role_lines >= 500 and held.role_lines >= 130
     assert tuned.found_accuracy >= 0.97, tuned.misses
     assert tuned.genre_accuracy >= 0.97, tuned.misses
     assert tuned.role_accuracy >= 0.95, tuned.misses
@@ -80,5 +80,5 @@ def test_floors_on_the_development_set():
     assert held.role_accuracy >= 0.85
     assert held.anchor_accuracy >= 0.90
     # State Council reports 1978–2004: anchor roles ≥ 90 %
-    assert national.anchor_lines >= 40
+    assert national.anchor_lines >= 75
     assert national.anchor_accuracy >= 0.90, national.misses

@@ -514,7 +514,20 @@ _PUNCT_RE = re.compile(r"[,:;!?()]")
 _CJKISH = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef“”‘’《》—_0-9%]")
 
 
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def fullwidth_text(text: str) -> tuple[str, int]:
+    if any("０" <= ch <= "９" for ch in text):
+        wide = sum(1 for ch in text if "０" <= ch <= "９")
+        text = text.translate(_FULL_DIGITS)
+    else:
+        wide = 0
+    text, n = _fullwidth_punct_text(text)
+    return text, n + wide
+
+
+def _fullwidth_punct_text(text: str) -> tuple[str, int]:
     chars = list(text)
     n = 0
     for i, ch in enumerate(chars):

@@ -85,8 +85,8 @@ def detect_genre(lines: list[Line], title: str = "") -> str:
     # resolutions of a congress: the meeting approves a report, in the third person
     if not first_person and count("resolution", head) >= 2:
         return "other"
-    # speeches and meeting addresses
-    if re.search(r"(这次|今天).{0,30}(会议|大会|座谈会|动员会)", head) or re.search(r"^同志们[：:]", head, re.M):
+    # speeches and meeting addresses (a government or presidium reporting to the deputies is no speech)
+    if not c["gov_open"].search(head) and not c["congress_open"].search(head) and re.search(r"(这次|今天).{0,30}(会议|大会|座谈会|动员会)", head) or re.search(r"^同志们[：:]", head, re.M):
         if re.search(r"讲话|讲几点|讲.{1,3}点意见|讲.{1,3}个问题|我完全同意|下面", text) or re.search(r"^同志们", head, re.M):
             return "other"
     # party congress reports and speeches are not people's-congress reports, whatever the salutation

@@ -22,10 +22,11 @@ EXCLAIM = re.compile(r"^(各位代表|同志们|各位委员)[！!]$")
 OPENING = re.compile(
     r"现将.{0,30}?(汇报|报告|总结|介绍)(如下|以下)|现作.{0,6}(汇报|报告)如下|请予审议|请各位代表予以审议|请审议|请予审查"
     r"|向大会(作|做)?.{0,10}(报告|汇报)|下面.{0,30}讲.{0,6}(意见|问题)|(这次|今天).{0,40}(会议|大会|座谈会|动员会)"
+    r"|受[^，。]{0,12}(国务院|人民政府|政府|主席团|常务委员会)的?委托|向[^，。]{0,12}人民代表大会[^，。]{0,6}(报告|汇报)"
     r"|作.{0,6}汇报，不妥之处"
 )
 REVIEW_HEAD = re.compile(r"回顾|完成情况|主要做法|现状|主要成绩|取得的成(绩|效)|工作情况$|开展情况|主要工作$|经验和体会|经验与体会|基本情况"
-                         r"|过去.{0,6}(工作|五年|一年|三年)|发展成就|主要成就")
+                         r"|过去.{0,6}(工作|五年|一年|三年)|发展成就|主要成就|首先.{0,4}报告|报告[^，。]{0,8}(一年|去年|\d{4}年)的?工作")
 PLAN_HEAD = re.compile(r"总体要求|政策取向|工作安排|打算|工作思路|主要任务|工作任务|工作计划|工作规划|工作要点|努力方向|奋斗目标|下一步|今后|设想|对策|建议|思考|工作措施|工作目标|工作重点"
                        r"|目标任务|主要目标|重点任务|重点工作|主要考虑|今年的?(主要|重点)?(工作|任务)|明年")
 SHORT_HEAD = re.compile(r"存在的?(主要)?问题|问题和不足|问题与不足|不足之处|困难和问题|问题和困难|主要差距")
@@ -159,6 +160,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
     review_cn = 0  # number of the cn-numbered review heading (一、…回顾), 0 if none
     tasks_numbered = False
     pending_plan = 0  # time rank of the plan announced by a combined review-and-plan heading
+    seen_review = False
     end = _main_text_end(lines)
     i = _title_block(lines)
     speechlike = genre in ("other", "reflection", "survey_report")
@@ -194,6 +196,12 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
             if (part is None and reporting and review_cn and numbered is not None and numbered[0] == "cn"
                     and cn_to_int(numbered[1]) == review_cn + 1 and phase in ("review", "short")):
                 part = "plan"  # 一、…回顾 then 二、<anything but a review>: the plan half begins
+            if (part is None and reporting and numbered is not None and numbered[0] == "cn" and numbered[1] == "一"
+                    and phase in ("pre", "review") and not seen_review and _speaks_of_past(lines, k)):
+                part = "review"  # 一、一年接着一年干…: a slogan heading whose paragraphs look back
+            if (part is None and reporting and phase == "plan" and numbered is not None and numbered[0] == "cn"
+                    and _new_plan_part(htext)):
+                part = "plan"  # 三、一鼓作气勇争先，全力推动“十五五”开好局: a slogan naming the period ahead
             if part == "short":
                 phase = "short"
                 line.roles = ["shortcomings"]
@@ -205,6 +213,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 pending_plan = _time_rank(htext) or 1
                 review_rank = max(review_rank, _time_rank(htext[: REVIEW_HEAD.search(htext).end()]))
                 line.roles = ["review_heading", "plan_heading"]
+                seen_review = True
                 opening_done = True
                 continue
             if part == "review" and not (phase == "plan" and numbered is not None and numbered[0] != "cn"):
@@ -212,6 +221,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 review_rank = max(review_rank, _time_rank(htext))
                 review_cn = cn_to_int(numbered[1]) or 0 if numbered is not None and numbered[0] == "cn" else review_cn
                 line.roles = ["review_heading"]
+                seen_review = True
                 opening_done = True
                 continue
             if part == "plan" and not (phase == "plan" and numbered is not None and not _new_plan_part(htext)):
@@ -228,6 +238,9 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 elif phase in ("pre", "other", "review") and re.search(r"要|加强|推进|做好|抓好|强化|切实|认真|严格|确保|把握|提高|实行|改进", htext):
                     phase = "plan"
                     plan_sub = "tasks"
+        after_short = k > i and "shortcomings" in lines[k - 1].roles
+        if (phase == "short" or after_short) and reporting and not head and _opens_the_year(s, review_rank):
+            phase, plan_sub = "plan", "overview"  # 2002年是…/今年是…: after the shortcomings the plan begins
         if pending_plan and phase in ("review", "short") and not head:
             if _time_rank(s[:16]) >= pending_plan or FUTURE.search(s[:8]):
                 phase, plan_sub, pending_plan = "plan", "overview", 0
@@ -322,11 +335,25 @@ def _main_text_end(lines: list[Line]) -> int:
     return len(lines)
 
 
+def _speaks_of_past(lines: list[Line], k: int) -> bool:
+    """The paragraph after a heading looks back (一年来 / 过去 / 2025年是… / 取得…)."""
+    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+    return re.search(r"一年来|五年来|过去|回顾|取得|完成了|\d{4}年是|刚刚过去|这一年|去年|上一次", nxt[:80]) is not None
+
+
+def _opens_the_year(text: str, review_rank: int) -> bool:
+    """`今年是…` / `2002年是…`: a paragraph that opens the year ahead."""
+    if re.match(r"^(今年|明年|今后|未来)(?!以来)", text):
+        return True
+    m = re.match(r"^(\d{4})年是", text)
+    return bool(m and review_rank and int(m.group(1)) > review_rank)
+
+
 def _new_plan_part(htext: str) -> bool:
     """Inside the plan, a numbered heading opens a new plan part only when it names a period or a plan."""
     if re.search(r"思路|打算|安排|规划|计划|方向|目标和|措施", htext):
         return True
-    return bool((_time_rank(htext) or FUTURE.search(htext)) and re.search(r"任务|工作|目标", htext))
+    return bool((_time_rank(htext) or FUTURE.search(htext)) and re.search(r"任务|工作|目标|开好局|起好步|开局|谋划|部署", htext))
 
 
 def _close_and_lead(lines: list[Line], start: int, reporting: bool) -> None:
@@ -336,7 +363,7 @@ def _close_and_lead(lines: list[Line], start: int, reporting: bool) -> None:
     if reporting:
         for j in range(n - 1, max(start, n - 4) - 1, -1):
             t = lines[j].text.strip()
-            if EXCLAIM.match(t) or re.match(r"^(各位代表|同志们)[！!]", t):
+            if EXCLAIM.match(t) or re.match(r"^(各位代表|同志们)[！!]", t) or (SALUTATION.match(t) and j > start + 5):
                 if j == n - 1 or EXCLAIM.match(t) or CLOSING.search(" ".join(ln.text for ln in lines[j:])):
                     for ln in lines[j:]:
                         ln.roles = ["closing"]

@@ -20,7 +20,7 @@ _MARKER = re.compile(
 )
 _LENGTH_SUFFIX = re.compile(r"(全文)?\d{3,5}字$")
 _OPENING = re.compile(
-    r"现将.{0,30}?(汇报|报告|总结|介绍|述职)(如下|以下)"
+    r"现将.{0,30}?(汇报|报告|总结|介绍|述职)(如下|以下)|受[^，。]{0,12}(国务院|人民政府|政府|主席团|常务委员会)的?委托"
     r"|现作.{0,6}(汇报|报告)如下"
     r"|向大会(作|做)?.{0,8}(报告|汇报)"
     r"|(这次|今天).{0,30}(会议|大会|座谈会)，?是"
@@ -156,6 +156,20 @@ def _opens(text: str) -> bool:
     return False
 
 
+def _starts_document(lines: list[Line], i: int) -> bool:
+    """A formula deep in a report (`企业负责人要定期向大会报告工作`, `现在我向大会报告的，是…`) opens no
+    new document: a new one shows a title or an address before it, or closes its first paragraph with
+    `现将…如下：`."""
+    text = lines[i].text.strip()
+    before = lines[i - 1].text.strip() if i > 0 else ""
+    return (
+        (bool(before) and is_title_like(before))
+        or re.match(r"^(各位代表|各位委员|各位领导|同志们|尊敬的)", before) is not None
+        or re.match(r"^(各位代表|各位委员|各位领导|同志们|尊敬的)", text) is not None
+        or re.search(r"(如下|以下)[：:。]?$", text) is not None
+    )
+
+
 def _content_boundaries(lines: list[Line]) -> list[int]:
     """Indices inside one marked segment where a new, unmarked document begins."""
     cuts: list[int] = []
@@ -165,7 +179,7 @@ def _content_boundaries(lines: list[Line]) -> list[int]:
         if _opens(text):
             if opened_at is None:
                 opened_at = i
-            elif i - opened_at >= 8 and i - (cuts[-1] if cuts else 0) >= 8:
+            elif i - opened_at >= 8 and i - (cuts[-1] if cuts else 0) >= 8 and _starts_document(lines, i):
                 start = i - 1 if i > 0 and is_title_like(lines[i - 1].text) else i
                 cuts.append(start)
                 opened_at = i
