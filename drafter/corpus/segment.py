@@ -239,9 +239,9 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                     phase = "plan"
                     plan_sub = "tasks"
         after_short = k > i and "shortcomings" in lines[k - 1].roles
-        if (phase == "short" or after_short) and reporting and not head and _opens_the_year(s, review_rank):
+        if (phase == "short" or after_short) and reporting and not head_strict and _opens_the_year(s, review_rank):
             phase, plan_sub = "plan", "overview"  # 2002年是…/今年是…: after the shortcomings the plan begins
-        if pending_plan and phase in ("review", "short") and not head:
+        if pending_plan and phase in ("review", "short") and not head_strict:
             if _time_rank(s[:16]) >= pending_plan or FUTURE.search(s[:8]):
                 phase, plan_sub, pending_plan = "plan", "overview", 0
         if phase == "plan" and numbered is not None and re.search(r"目标", htext or _heading_text(s)) and not re.search(r"目标任务|任务", htext or _heading_text(s)):
