@@ -200,7 +200,7 @@ _OPENING_END = re.compile(
     r"(请予审议|请予审查|提出意见|提出宝贵意见|批评指正|如下|以下)[^。：:]{0,24}[。：:]"
 )
 _HEAD_IN = re.compile(r"(?<=[。！？；：])(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
-_GLUED_TITLE = re.compile(r"^(.{4,40}?(?:报告|总结|要点|计划|规划|讲话|发言|决议|方案|措施))(?=[\u4e00-\u9fff])")
+_GLUED_TITLE = re.compile(r"^([^是，。：；]{4,40}?(?:报告|总结|要点|讲话|发言|决议|方案|汇报))(?=[\u4e00-\u9fff])")
 
 
 def _cut_run_on(text: str) -> list[str]:
@@ -597,7 +597,8 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], int]:
             ends = a[-1:] if a else ""
             # a short piece cut after a function word (…发展的 / 主要目标 / 是：…) is no heading
             dangling = not LIST_START.match(a) and (ends in "的和与及或" or re.match(r"^(是|为)[：:]", b) is not None)
-            titled = re.search(r"(报告|总结|讲话|计划|要点|规划|方案|汇报|发言|决议)(\s*[-—]{2}|$)", a) and len(a) <= 60
+            titled = len(a) <= 60 and (re.search(r"(报告|总结|讲话|要点|方案|汇报|发言|决议)\s*[-—]{2}", a)
+                                       or (re.search(r"(报告|总结|讲话|要点|方案|汇报|发言|决议)$", a) and "是" not in a))
             joinable = (
                 a
                 and not titled

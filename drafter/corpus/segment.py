@@ -28,7 +28,7 @@ OPENING = re.compile(
 REVIEW_HEAD = re.compile(r"回顾|完成情况|主要做法|现状|主要成绩|取得的成(绩|效)|工作情况$|开展情况|主要工作$|经验和体会|经验与体会|基本情况"
                          r"|过去.{0,6}(工作|五年|一年|三年)|发展成就|主要成就|首先.{0,4}报告|报告[^，。]{0,8}(一年|去年|\d{4}年)的?工作")
 PLAN_HEAD = re.compile(r"总体要求|政策取向|工作安排|打算|工作思路|主要任务|工作任务|工作计划|工作规划|工作要点|努力方向|奋斗目标|下一步|今后|设想|对策|建议|思考|工作措施|工作目标|工作重点"
-                       r"|目标任务|主要目标|重点任务|重点工作|主要考虑|今年的?(主要|重点)?(工作|任务)|明年")
+                       r"|目标任务|主要目标|(重点|主要)(任务|工作)$|主要考虑|今年的?(主要|重点)?(工作|任务)|明年|规划纲要|五年规划|五年计划")
 SHORT_HEAD = re.compile(r"存在的?(主要)?问题|问题和不足|问题与不足|不足之处|困难和问题|问题和困难|主要差距")
 OTHER_HEAD = re.compile(r"认识|意义|必要性|重要性")
 CLOSE_HEAD = re.compile(r"^(结束语|结语)[：:]?$")
@@ -43,7 +43,7 @@ SHORT_CLOSE = re.compile(r"加以解决|认真解决|逐步解决|全力改进�
 TARGETS = re.compile(r"(预期目标|主要目标|主要指标|任务目标|发展目标|主要经济指标|奋斗目标)(是|为)|指标为|目标是[：:]")
 OVERVIEW = re.compile(r"指导思想|总体要求|总体思路|工作思路|总的要求|总的指导|之年|关键一年|关键年|关键时期|重要时期|展望|形势|面临")
 OVERVIEW_LEAD = re.compile(r"^[^。]{0,24}(总体要求|指导思想|总的要求|总体思路)(是|为)")
-TASKS = re.compile(r"(做好|抓好|努力|着力|突出|重点).{0,14}以下|以下.{0,8}(方面|几项|件实事|工作)|(办好|实施|抓好|兴办)[^。，]{0,8}实事|要着力|重点抓好|九个方面|做出努力")
+TASKS = re.compile(r"(做好|抓好|努力|着力|突出|重点).{0,14}以下|以下.{0,8}(方面|几项|件实事|工作)|^(办好|实施|抓好|兴办)[^。，]{0,8}实事|要着力|重点抓好|九个方面|做出努力")
 CLOSING = re.compile(
     r"而(努力|共同)?奋斗|谢谢大家|以上汇报|不妥之处|批评指正|作出新的(更大)?贡献|做出(新的)?更大的?贡献|再上新台阶|让我们|不辜负|开创.{0,10}新局面[！!]"
     r"|更加紧密地团结|奋力谱写|团结一心[^。]{0,20}(奋斗|前进)"
@@ -51,7 +51,7 @@ CLOSING = re.compile(
 BYLINE = re.compile(r"(镇长|乡长|书记|主任|主席|县长|市长|州长|省长|总理)\s*(\{NAME\}|[\u4e00-\u9fff]{2,3})?$|^——|^—在|^—")
 FUTURE = re.compile(r"今后|下一步|明年|未来|展望|今年的?(主要|重点)")
 _YEAR = re.compile(r"(?<!\d)(19[5-9]\d|20\d\d)(?!\d)")
-_ERA = re.compile(r"十([一二三四五六七八九])五")
+_ERA = re.compile(r"十([一二三四五六七八九])个?五")
 _CN_DIGIT = "一二三四五六七八九"
 
 
@@ -163,6 +163,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
     seen_review = False
     end = _main_text_end(lines)
     i = _title_block(lines)
+    addressed = any(SALUTATION.match(ln.text.strip()) for ln in lines[: i + 3])  # 各位代表： — a report to a congress
     speechlike = genre in ("other", "reflection", "survey_report")
     reporting = genre in ("gov_work_report", "congress_work_report")
     if genre == "work_plan":
@@ -194,10 +195,11 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
             top = numbered is None or numbered[0] in ("cn",)
             part = part_of_heading(htext, review_rank) if top else ("short" if SHORT_HEAD.search(htext) else None)
             if (part is None and reporting and review_cn and numbered is not None and numbered[0] == "cn"
-                    and cn_to_int(numbered[1]) == review_cn + 1 and phase in ("review", "short")):
-                part = "plan"  # 一、…回顾 then 二、<anything but a review>: the plan half begins
+                    and cn_to_int(numbered[1]) == review_cn + 1 and phase in ("review", "short")
+                    and not _speaks_of_past(lines, k) and (phase == "short" or _speaks_of_future(lines, k))):
+                part = "plan"  # 一、…回顾 then 二、<anything but a review, not looking back>: the plan half begins
             if (part is None and reporting and numbered is not None and numbered[0] == "cn" and numbered[1] == "一"
-                    and phase in ("pre", "review") and not seen_review and _speaks_of_past(lines, k)):
+                    and phase in ("pre", "review") and not seen_review and addressed and _speaks_of_past(lines, k)):
                 part = "review"  # 一、一年接着一年干…: a slogan heading whose paragraphs look back
             if (part is None and reporting and phase == "plan" and numbered is not None and numbered[0] == "cn"
                     and _new_plan_part(htext)):
@@ -244,7 +246,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
         if pending_plan and phase in ("review", "short") and not head_strict:
             if _time_rank(s[:16]) >= pending_plan or FUTURE.search(s[:8]):
                 phase, plan_sub, pending_plan = "plan", "overview", 0
-        if phase == "plan" and numbered is not None and re.search(r"目标", htext or _heading_text(s)) and not re.search(r"目标任务|任务", htext or _heading_text(s)):
+        if phase == "plan" and numbered is not None and re.search(r"(发展|主要|预期|奋斗)目标[。]?$|^.{0,12}目标[。]?$", htext or _heading_text(s)):
             plan_sub = "targets"
             line.roles = ["targets"]
             continue
@@ -278,8 +280,6 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 r = "plan_overview"
             if r and r not in cue_roles:
                 cue_roles.append(r)
-        if "targets" in cue_roles and "tasks" in cue_roles:
-            cue_roles.remove("tasks")  # 办好十件实事 inside the list of targets
         # default role from position
         if phase == "pre":
             if seen_body and not cue_roles and opening_done:
@@ -337,8 +337,15 @@ def _main_text_end(lines: list[Line]) -> int:
 
 def _speaks_of_past(lines: list[Line], k: int) -> bool:
     """The paragraph after a heading looks back (一年来 / 过去 / 2025年是… / 取得…)."""
-    nxt = lines[k + 1].text if k + 1 < len(lines) else ""
-    return re.search(r"一年来|五年来|过去|回顾|取得|完成了|\d{4}年是|刚刚过去|这一年|去年|上一次", nxt[:80]) is not None
+    nxt = next((ln.text for ln in lines[k + 1 : k + 4] if is_body(ln.text)), "")
+    return re.search(r"一年来|五年来|过去|回顾|取得|完成了|\d{4}年是|刚刚过去|这一年|去年|上一次"
+                     r"|(进行|开展|组织|召开|实现|推进|落实|举办|建成|发放|制定)了", nxt[:80]) is not None
+
+
+def _speaks_of_future(lines: list[Line], k: int) -> bool:
+    """The paragraphs after a heading look ahead (今年 / 今后 / 要 / 将 / 计划 / 目标)."""
+    nxt = "".join(ln.text[:80] for ln in lines[k + 1 : k + 4] if is_body(ln.text))
+    return re.search(r"今年|明年|今后|未来|将要|计划|要求|目标|开好局|必须|应当|要[^求]", nxt) is not None
 
 
 def _opens_the_year(text: str, review_rank: int) -> bool:
