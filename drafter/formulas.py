@@ -14,7 +14,7 @@ come from:
         years: [period.review]    # values for {年份}, in order (the last repeats)
         count: plan.tasks         # a list whose length replaces 三 / 几 in 以下三个方面
         span: period.span         # replaces 几年 in 几年来 (a field, or a literal such as 一年)
-        voice: 我                  # 我们 → 我 (one person speaking)
+        voice: 我                  # 我们 → 我 (one person speaking); 我们: a team speaks, personal-voice entries do not fit
         leadership: leadership    # {upper, party} for {领导}
         unless: closing.goal      # leave empty when this field is filled (the template composes it)
         avoid_by_type: {term: 报告\{年份\}}   # more to avoid in one kind of report (period.type)
@@ -46,6 +46,13 @@ _SLOT = re.compile(r"\{[^{}]+\}")
 _ABOVE_TOWN = re.compile(r"全[州县市省区]|代表[州县市省区]|[州省]委|政协|各族|\{地名\}")
 # Words that only fit one kind of report (period.type); annual reports take neither.
 _PERIOD_WORDS = {"term": re.compile(r"五年|本届"), "half": re.compile(r"上半年|下半年")}
+# Who speaks: one person (述职: 本人, 我) or a team (我们, 班子); an entry in the other voice does not fit.
+_PERSONAL_VOICE = re.compile(r"本人|(?<![自])我(?![们镇乡县区市国省州街])|一定的贡献|上级领导的要求")
+_TEAM_VOICE = re.compile(r"领导班子|班子|主席团|我[镇乡]|全[镇乡]|人民政府")
+_ONE_ASPECT = re.compile(r"[一二三四五六七八九十几]+个?方面的?")
+# Register corrections a careful secretary makes to an old formula (lint rule register):
+# those attending are 列席人员, not 代表; 作出贡献, not 做出.
+_CORRECTIONS = [(re.compile(r"列席代表"), "列席人员"), (re.compile(r"做出(?=[^。，；！]{0,12}贡献)"), "作出")]
 _COUNT = re.compile(r"[一二三四五六七八九十几]+个?(?=方面)")
 _SPAN = re.compile(r"[一二三四五六七八九十两几]+年(?=来)")
 # The town's own level word in fixed compounds (全镇, 镇人大, 乡党委 …), never inside 乡镇 / 城镇.
@@ -139,24 +146,61 @@ def report_kind(data: dict) -> str:
 
 
 def _level(unit: dict) -> str:
-    return str(unit.get("level") or "镇").replace("民族乡", "乡")
+    from .filters import level_word
+
+    return level_word(unit)
 
 
 def _short(unit: dict) -> str:
-    name = str(unit.get("name") or "")
-    if unit.get("short"):
-        return str(unit["short"])
-    for suffix in ("民族乡", "街道", "镇", "乡"):
-        if name.endswith(suffix) and len(name) > len(suffix) + 1:
-            return name[: -len(suffix)]
-    return name
+    from .filters import unit_short
+
+    return unit_short(unit)
+
+
+# The organs a bank entry names, written for the corpus's own town (镇委, 镇政府, 镇人大):
+# each becomes the sheet's own organ ({党委} = leadership.party …), never a level-swapped
+# 乡委 or 街道委. Also the bank's {党委}/{政府}/{人大} slots.
+_ORGAN_WORDS = [
+    ("party", re.compile(r"\{党委\}|(?<![乡城集村县区市省州])[镇乡](?:党)?委(?![员会托屈])")),
+    ("gov", re.compile(r"\{政府\}|(?<![乡城集村])[镇乡]人民政府")),
+    ("gov_short", re.compile(r"(?<![乡城集村])[镇乡]政府")),
+    ("congress", re.compile(r"\{人大\}|(?<![乡城集村])[镇乡]人大(?!主席团|代表|常委|工作|主席|工委|会议)")),
+    ("presidium", re.compile(r"(?<![乡城集村])[镇乡]人大主席团")),
+]
+_PROTECT = "\ue010"
+
+
+def _fill_organs(text: str, data: dict) -> str | None:
+    """Organ words and slots → the sheet's organs; None when the level has no such organ (街道人大)."""
+    from .filters import organs
+
+    unit = data.get("unit") if isinstance(data.get("unit"), dict) else {}
+    ld = data.get("leadership") if isinstance(data.get("leadership"), dict) else None
+    if ld is None:  # congress reports keep their chain under guidance:
+        g = data.get("guidance") if isinstance(data.get("guidance"), dict) else {}
+        ld = {"party": g.get("party")} if g.get("party") else {}
+    o = organs(unit, ld)
+    o["presidium"] = f"{o['level']}人大主席团" if o["congress"] else ""
+    saved: list[str] = []
+
+    def put(value: str) -> str:
+        saved.append(value)
+        return f"{_PROTECT}{len(saved) - 1}{_PROTECT}"
+
+    for key, pattern in _ORGAN_WORDS:
+        if pattern.search(text):
+            if not o.get(key):
+                return None
+            text = pattern.sub(lambda _m, k=key: put(o[k]), text)
+    text = _TOWN_WORDS.sub(o["level"], text)
+    return re.sub(f"{_PROTECT}(\\d+){_PROTECT}", lambda m: saved[int(m.group(1))], text)
 
 
 # --- filling an entry -----------------------------------------------------------------
 
 def fill_text(text: str, slot: Slot, data: dict) -> str | None:
     """The entry's text for this fact sheet, or None when a slot cannot be filled."""
-    from .filters import cn_number, join_cn
+    from .filters import cn_count, join_cn
 
     unit = data.get("unit") if isinstance(data.get("unit"), dict) else {}
     t = text
@@ -181,7 +225,10 @@ def fill_text(text: str, slot: Slot, data: dict) -> str | None:
     if slot.count:
         items = get_path(data, slot.count)
         if isinstance(items, list) and items:
-            t = _COUNT.sub(cn_number(len(items)) + "个", t)
+            if len(items) == 1:  # 以下一个方面 is no lead-in: 重点做好以下工作
+                t = _ONE_ASPECT.sub("", t)
+            else:
+                t = _COUNT.sub(cn_count(len(items)) + "个", t)
     if slot.span and _SPAN.search(t):
         # a field (period.span) or a literal span such as 一年
         span = get_path(data, slot.span) if "." in slot.span or slot.span in data else slot.span
@@ -190,21 +237,35 @@ def fill_text(text: str, slot: Slot, data: dict) -> str | None:
         t = _SPAN.sub(span, t)
     if slot.voice == "我":
         t = t.replace("我们", "我")
-    t = _TOWN_WORDS.sub(_level(unit), t)
-    return None if _SLOT.search(t) else t
+    for pattern, fixed in _CORRECTIONS:
+        t = pattern.sub(fixed, t)
+    filled = _fill_organs(t, data)
+    return None if filled is None or _SLOT.search(filled) else filled
 
 
 # --- which entries fit ------------------------------------------------------------------
 
 def _stale(text: str, year: int | None) -> bool:
-    """True when lint's era rule objects to the sentence for the report year."""
+    """True when lint's era rules (stale-formula, stale-term) object to the sentence for the report year."""
     if year is None:
         return False
-    from .lint.rules import stale
+    from .lint.rules import stale, stale_terms
     from .lint.text import Doc
 
     doc = Doc(file="", lines=[(1, text)], year=year)
     stale.check(doc)
+    stale_terms.check(doc)
+    return bool(doc.findings)
+
+
+def _misfit(text: str) -> bool:
+    """True when the filled text shows a fault lint's fact and organ rules name (乡委 beside 乡党委, 二个 …)."""
+    from .lint.rules import facts, organs, register
+    from .lint.text import Doc
+
+    doc = Doc(file="", lines=[(1, text)])
+    for rule in (organs, facts, register):
+        rule.check(doc)
     return bool(doc.findings)
 
 
@@ -221,6 +282,10 @@ def _fits(entry: dict, slot: Slot, data: dict) -> bool:
     if slot.avoid and re.search(slot.avoid, text):
         return False
     if _ABOVE_TOWN.search(text):
+        return False
+    if slot.voice == "我们" and _PERSONAL_VOICE.search(text):
+        return False
+    if slot.voice == "我" and _TEAM_VOICE.search(text):
         return False
     if any(k == kind and re.search(pat, text) for k, pat in slot.avoid_by_type):
         return False
@@ -243,7 +308,7 @@ def candidates(slot: Slot, data: dict, entries: list[dict]) -> list[Candidate]:
     for e in sorted((e for e in entries if _fits(e, slot, data)), key=lambda e: _rank(e, slot)):
         text = fill_text(e["text"], slot, data)
         # era formulas are judged on the filled text: {年份}是“十三五”开局之年 is stale only for a given year
-        if text is not None and text not in seen and not _stale(text, year):
+        if text is not None and text not in seen and not _stale(text, year) and not _misfit(text):
             seen.add(text)
             out.append(Candidate(e, text))
     return out
