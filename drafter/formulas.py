@@ -232,6 +232,8 @@ def fill_text(text: str, slot: Slot, data: dict) -> str | None:
     if slot.span and _SPAN.search(t):
         # a field (period.span) or a literal span such as 一年
         span = get_path(data, slot.span) if "." in slot.span or slot.span in data else slot.span
+        if span is None and slot.span == "period.span":
+            span = _KIND_SPAN.get(report_kind(data))
         if not isinstance(span, str) or not span.endswith("年"):
             return None
         t = _SPAN.sub(span, t)
@@ -366,3 +368,128 @@ def fill(checked, variant: int = 0, entries: list[dict] | None = None) -> tuple[
                                     "未填写，常用语库中也没有适合本文种的表述，请在事实表中写出这一句"))
         raise InputError(f"{checked.sheet.path}: 事实表有误", problems)
     return data, choices
+
+
+# --- fitting any field: what `suggest`, `phrases --into` and the web page may insert ---------------
+
+# The bank role and functions a non-formula field draws on, by the field's path without list
+# indexes (first match wins). Fields of names or figures (thanks.to, upper, honors, issuer …)
+# match nothing: no phrase goes there. A template's meta.yaml may add
+# `phrase_roles: {field: [role, function, …]}`.
+_FIELD_ROLES: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
+    (re.compile(r"^(review|performance|study|team|conduct|integrity|responsibility|education|systems|cases)"
+                r"(\.sections)?\.heading$|^review\.(congress|training|recess|supervision|motions|self_building)\.heading$"),
+     "achievements", ("标题",)),
+    (re.compile(r"(^|\.)(tasks|sections|next_steps|safeguards)\.heading$"), "tasks", ("标题",)),
+    (re.compile(r"^review\.(overview|sections\.summary)$|^(performance|study|team|conduct|integrity)\.summary$"),
+     "achievements", ("总结",)),
+    (re.compile(r"^shortcomings\.items$"), "shortcomings", ("问题",)),
+    (re.compile(r"(^|\.)situation$"), "plan_overview", ("形势",)),
+    (re.compile(r"(^|\.)(general_requirement|guiding|approach)$"), "plan_overview", ("总体要求",)),
+    (re.compile(r"(^|\.)(tasks|sections)\.(items|summary)$|^(next_steps|safeguards)\.items$"), "tasks", ("表态",)),
+)
+
+
+def _field_schema(schema: dict, field: str) -> dict | None:
+    """The schema node of a dotted field path (list indexes as numbers: review.sections.0.heading)."""
+    node: Any = schema
+    for key in field.split("."):
+        if not isinstance(node, dict):
+            return None
+        if key.isdigit():
+            node = node.get("items")
+            continue
+        props = node.get("properties") or {}
+        if key not in props:
+            return None
+        node = props[key]
+    return node if isinstance(node, dict) else None
+
+
+def _field_slot(meta: dict, field: str) -> Slot | None:
+    """A synthetic slot for a field that is not a formula field: role and function from the field's path."""
+    genres = tuple(meta.get("formula_genres") or ([meta["genre"]] if meta.get("genre") else []))
+    plain = re.sub(r"\.\d+", "", field)
+    own = (meta.get("phrase_roles") or {}).get(plain)
+    if own:
+        role, functions = own[0], tuple(own[1:])
+    else:
+        role, functions = next(((r, fns) for pattern, r, fns in _FIELD_ROLES if pattern.search(plain)), ("", ()))
+    if not role:
+        return None
+    # 问题 (a shortcoming itself) is no bank function: any shortcomings entry but its lead-in and closer
+    function = functions[0] if functions and functions[0] != "问题" else None
+    return Slot(field=field, role=role, function=function, avoid="：$" if function is None else "",
+                genres=genres, years=_YEAR_FIELDS, leadership="leadership", span="period.span")
+
+
+_YEAR_FIELDS = ("period.review", "period.plan", "year", "period.year")
+_LEAD_FUNCTIONS = ("过渡", "表态", "标题")
+# 几年来 in an entry becomes the sheet's own span: period.span (述职), else the kind of report's
+_KIND_SPAN = {"annual": "一年", "term": "五年", "briefing": "一年", "summary": "一年"}
+
+
+def _get_indexed(data: Any, field: str) -> Any:
+    """The value at a dotted path with list indexes (review.sections.0.heading), or None."""
+    for key in field.split("."):
+        if isinstance(data, list) and key.isdigit() and int(key) < len(data):
+            data = data[int(key)]
+        elif isinstance(data, dict) and key in data:
+            data = data[key]
+        else:
+            return None
+    return data
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A phrase that may go into a field: append it to a list, or replace a string after confirmation."""
+
+    candidate: Candidate
+    mode: str  # "append" (a list of strings) or "replace" (a string field: ask first)
+
+    @property
+    def text(self) -> str:
+        return self.candidate.text
+
+
+def fitting_phrases(meta: dict, data: dict, field: str, entries: list[dict], *, schema: dict) -> list[Fit]:
+    """The bank entries that may be put into `field` of this fact sheet, best first, filled in.
+
+    Only an entry whose role (and, for a formula field, shape) fits the field, whose
+    slots the sheet fills ({年份}, {单位}, {党委} …; else it is left out), that names the
+    unit's real organs and no level above it, and that no era or register rule
+    rejects for the report year. A list of strings takes an entry as a new item
+    (mode "append"); a string field may only be replaced (mode "replace": the front end
+    asks first); any other field (numbers, objects, lists of objects) is refused
+    with an InputError naming the field. Lead-ins and closers (过渡, 表态) go only
+    into the formula fields made for them, never into an item list.
+    """
+    node = _field_schema(schema, field)
+    if node is None:
+        raise InputError(f"字段“{field}”不在本文种的事实表中", [])
+    kind = node.get("type")
+    items = node.get("items") if isinstance(node.get("items"), dict) else {}
+    if kind == "array" and items.get("type") == "string":
+        mode = "append"
+    elif kind == "string" and "enum" not in node and node.get("format") != "date":
+        mode = "replace"
+    else:
+        raise InputError(f"字段“{field}”不是文字或文字列表，不能插入常用语（只能插入文字字段或文字列表）", [])
+    slots = template_slots(meta)
+    plain = re.sub(r"\.\d+", "", field)
+    if plain in slots:
+        slot = slots[plain]
+        if slot.types and report_kind(data) not in slot.types:
+            return []
+        found = candidates(slot, data, entries)
+    else:
+        slot = _field_slot(meta, field)
+        if slot is None:
+            return []
+        found = candidates(slot, data, entries)
+        if slot.function is None:  # an item of a list takes statements, never lead-ins or closers
+            found = [c for c in found if c.entry.get("function") not in _LEAD_FUNCTIONS]
+    current = _get_indexed(data, field)
+    have = set(map(str, current)) if isinstance(current, list) else {str(current)}
+    return [Fit(c, mode) for c in found if c.text not in have]

@@ -49,6 +49,7 @@ def spirit(review_year: int) -> str:
 
 
 PLAN_NAME = {2024: "十四五", 2026: "十五五"}
+SITUATION = {2024: "“十四五”规划承上启下的关键之年", 2026: "“十五五”规划的开局之年"}
 # Figures by outcome: (生产总值, then the rest), as % changes.
 CHANGES = {
     "growth": [7.5, 9.2, 12, 6.3, 2.1, 6.8],
@@ -134,7 +135,9 @@ def _relevel(text: str, unit: dict) -> str:
         t = re.sub(r"(?<![乡城集村])镇人大", unit["congress"], t)
     else:
         t = re.sub(r"(?<![乡城集村])镇人大(?:主席团)?", "区人大", t)
-    t = re.sub(r"(?<=[全我本该])镇|(?<![乡城集村])镇(?=[领级内域区村干长])", lv, t)
+    if lv == "街道":
+        t = t.replace("镇域", "辖区").replace("镇长", "办事处主任").replace("镇区", "辖区")
+    t = re.sub(r"(?<=[全我本该])镇|(?<![乡城集村])镇(?=[领级内域村干长])", lv, t)
     return t
 
 
@@ -191,10 +194,10 @@ def build(s: Scenario) -> tuple[dict, templates.Template]:
     if "body" in data:
         data["body"] = u["body"]
     if "situation" in data and isinstance(data["situation"], str):
-        data["situation"] = f"“{PLAN_NAME[s.year]}”规划承上启下的关键之年"
+        data["situation"] = SITUATION[s.year]
     plan = data.get("plan") if isinstance(data.get("plan"), dict) else {}
     if isinstance(plan.get("situation"), str):
-        plan["situation"] = f"“{PLAN_NAME[s.year]}”规划承上启下的关键之年"
+        plan["situation"] = SITUATION[s.year]
     review = data.get("review") if isinstance(data.get("review"), dict) else {}
     if isinstance(review.get("indicators"), list):
         for item, change in zip(review["indicators"], itertools.cycle(CHANGES[s.outcome])):
