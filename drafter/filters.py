@@ -188,9 +188,10 @@ OUTCOMES = ("growth", "mixed", "decline")
 def outcome(indicators: object, override: object = None) -> str:
     """growth / mixed / decline: how the year went, by the indicators' changes and targets.
 
-    An explicit override (review.outcome in the sheet) wins. Otherwise: no
-    indicator fell and none missed its target → growth; half or more fell, or
-    the first (headline) indicator fell → decline; anything else → mixed.
+    An explicit override (review.outcome in the sheet) wins. Otherwise: the
+    first (headline) indicator fell, or half or more fell → decline; none
+    missed its target and at most a quarter fell (one minor fall among six
+    indicators) → growth; anything else → mixed.
     Without any change or target the sheet claims nothing bad → growth.
     """
     if isinstance(override, str) and override in OUTCOMES:
@@ -201,11 +202,11 @@ def outcome(indicators: object, override: object = None) -> str:
         return "growth"
     falls = [i for i in judged if _decimal(i["change"]) < 0]
     misses = [i for i in judged if i.get("target") is not None and _decimal(i["change"]) < _decimal(i["target"])]
-    if not falls and not misses:
-        return "growth"
     headline_falls = items[0].get("change") is not None and _decimal(items[0]["change"]) < 0
-    if 2 * len(falls) >= len(judged) or headline_falls:
+    if headline_falls or 2 * len(falls) >= len(judged):
         return "decline"
+    if not misses and 4 * len(falls) <= len(judged):
+        return "growth"
     return "mixed"
 
 
@@ -229,6 +230,7 @@ def target_phrase(item: dict, basis: str = "") -> str:
     name = item["name"]
     if item.get("growth") is not None:
         tail = item.get("qualifier", "")
+        basis = "" if str(name).endswith(basis) else basis
         return f"{name}{basis}增长{fmt_number(item['growth'])}%{tail}"
     if item.get("limit") is not None:
         return f"{name}控制在{item['limit']}以内"
