@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .gongwen.numbering import format_marker
-from .gongwen.numerals import int_to_cn
+from .gongwen.numerals import count_cn, int_to_cn
 
 
 def cn_number(value: int) -> str:
@@ -20,8 +20,7 @@ def cn_number(value: int) -> str:
 
 def cn_count(value: int) -> str:
     """A count before a measure word: 2 → 两 (两个方面、两件), otherwise as cn_number (十、二十二)."""
-    n = _as_int(value, "cn_count")
-    return "两" if n == 2 else cn_number(n)
+    return count_cn(_as_int(value, "cn_count"))
 
 
 def _as_int(value: object, name: str) -> int:

@@ -175,7 +175,7 @@ def build(s: Scenario) -> tuple[dict, templates.Template]:
     data = _shift_years(data, s.year - _delivered(data))
     u = dict(UNITS[s.level], level=s.level)
     data = _texts(data, lambda t: _relevel(t, u))
-    from drafter.lint.report_year import factsheet_year
+    from drafter.gongwen.report_year import factsheet_year
 
     current = spirit(factsheet_year(data) or s.year)
     data = _texts(data, lambda t: _PLAN.sub(PLAN_NAME[s.year], _PLENUMS.sub(current, t)))
