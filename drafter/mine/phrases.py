@@ -17,6 +17,7 @@ from typing import Iterable
 
 from ..corpus.model import Document
 from ..gongwen.sentences import clauses
+from ..phrasebank import PhraseEntry
 
 SLOT_RE = re.compile(r"\{[^{}]+\}")
 
@@ -157,8 +158,9 @@ class Entry:
     pattern: str = ""
     pinyin: str = ""
 
-    def to_dict(self) -> dict:
-        d = {
+    def to_dict(self) -> "PhraseEntry":
+        """The entry as the bank stores it: drafter.phrasebank.PhraseEntry, the readers' type."""
+        d: PhraseEntry = {
             "text": self.text,
             "role": self.role,
             "function": self.function,
