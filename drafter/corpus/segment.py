@@ -71,18 +71,19 @@ def part_of_heading(htext: str, last_review_rank: int = 0) -> str | None:
     """
     if SHORT_HEAD.search(htext):
         return "short"
+    rank = _time_rank(htext)
+    if re.search(r"(主要|重点)(工作|任务)$", htext) and not re.search(r"回顾|今年|明年|今后|下一步", htext):
+        # 2026年主要工作 / 2024年主要工作: the year decides (later than the review's → the plan)
+        if rank and last_review_rank:
+            return "plan" if rank > last_review_rank else "review"
+        return "plan" if re.search(r"任务$|抓好|做好|推进|着力|落实|突出", htext) else "review"
     past = REVIEW_HEAD.search(htext)
     plan = PLAN_HEAD.search(htext) or FUTURE.search(htext)
-    rank = _time_rank(htext)
     if past and plan:
         return "review+plan" if plan.start() > past.start() else "review"
-    if plan and not past:
-        if re.search(r"(主要|重点)(工作|任务)$", htext) and rank and last_review_rank and rank <= last_review_rank:
-            return "review"
+    if plan:
         return "plan"
     if past:
-        if re.search(r"主要工作$", htext) and rank and last_review_rank and rank > last_review_rank:
-            return "plan"
         return "review"
     return None
 
@@ -209,6 +210,8 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 phase = "short"
                 line.roles = ["shortcomings"]
                 continue
+            if part == "review" and phase == "plan" and not REVIEW_HEAD.search(htext):
+                part = None  # 主要工作 inside the plan half is one of its tasks
             if part == "review+plan":
                 # 二、“十四五”时期发展成就和“十五五”时期主要目标任务: the review first, the plan from the
                 # first paragraph that speaks of the later period
