@@ -14,7 +14,8 @@ import typer
 def register(app: typer.Typer) -> None:
     """Add the `mine` command to the app."""
 
-    @app.command("mine", help="从往年报告语料中清洗、切分文档，判断文种，标注每行的结构角色；语料只读一遍，同时写出常用语库和草稿模板。")
+    @app.command("mine", help="从往年报告语料中清洗、切分文档，判断文种，标注每行的结构角色；语料只读一遍，同时写出常用语库和草稿模板。",
+                 short_help="从往年报告挖掘文档、常用语和骨架")
     def mine(
         paths: List[Path] = typer.Argument(..., metavar="语料…", help="语料文件或包含 .txt 文件的文件夹（可多个）", show_default=False),
         output: Optional[Path] = typer.Option(None, "-o", "--output", help="输出文件夹（不存在时自动创建）：写入清洗后的文档、index.json 和清洗报告"),
@@ -26,10 +27,10 @@ def register(app: typer.Typer) -> None:
         dask: Optional[str] = typer.Option(None, "--dask", metavar="<地址>", help="在 Dask 集群上处理语料，地址为调度器地址或 local（在本机启动一个临时集群）；需先 pip install \"drafter[dask]\""),
     ) -> None:
         from .app.mine import mine as run
-        from .console import err, out
+        from .console import err, out, rich_stderr
 
         listing = as_json or output is None and phrasebank is None and templates is None
-        with _terminate_cleanly(), _progress(err, enabled=not as_json) as progress:
+        with _terminate_cleanly(), _progress(rich_stderr, enabled=not as_json) as progress:
             result = run(paths, output=output, phrasebank=phrasebank, templates=templates, force=force,
                          jobs=jobs, dask=dask, keep_index=listing, progress=progress)
         for line in result.warnings:
@@ -95,7 +96,7 @@ class _progress:
         if self.bar is None:
             from rich.progress import Progress
 
-            self.bar = Progress(console=self.console, transient=True)
+            self.bar = Progress(console=self.console(), transient=True)  # a rich console, made only when drawn
             self.bar.start()
             self.task = self.bar.add_task("挖掘语料", total=total)
         self.bar.update(self.task, completed=done)
