@@ -23,8 +23,8 @@ def register(app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="覆盖已存在的输出文件"),
         phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="常用语库文件夹：按角色写入挖掘出的常用表述（YAML，带出处）"),
         templates: Optional[Path] = typer.Option(None, "--templates", help="草稿模板文件夹：按文种写入归纳出的骨架 skeleton.yaml 和草稿模板"),
-        jobs: int = typer.Option(1, "--jobs", "-j", metavar="进程数", help="并行处理语料的进程数；结果与单进程完全相同"),
-        dask: Optional[str] = typer.Option(None, "--dask", metavar="调度器地址", help="在 Dask 集群上处理语料（需 pip install \"drafter[dask]\"）；local 表示在本机启动一个"),
+        jobs: int = typer.Option(1, "--jobs", "-j", metavar="<进程数>", help="并行处理语料的进程数；结果与单进程完全相同"),
+        dask: Optional[str] = typer.Option(None, "--dask", metavar="<地址>", help="在 Dask 集群上处理语料，地址为调度器地址或 local（在本机启动一个临时集群）；需先 pip install \"drafter[dask]\""),
     ) -> None:
         from .app.mine import mine as run
         from .console import err, out, rich_stderr

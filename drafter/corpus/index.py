@@ -106,10 +106,17 @@ class DocumentFolder:
 
         from ..errors import OutputExistsError
 
+        import shutil
+
         self._index.close()
-        body = (self.stage / ".index.part").read_text(encoding="utf-8")
-        index_text = '{\n  "documents": [\n' + body + "\n  ]\n}\n" if self._count else '{\n  "documents": []\n}\n'
-        (self.stage / "index.json").write_text(index_text, encoding="utf-8")
+        with open(self.stage / "index.json", "w", encoding="utf-8") as index, \
+                open(self.stage / ".index.part", encoding="utf-8") as body:
+            if self._count:  # streamed: the same bytes as dumps(index), never the whole index in memory
+                index.write('{\n  "documents": [\n')
+                shutil.copyfileobj(body, index)
+                index.write("\n  ]\n}\n")
+            else:
+                index.write('{\n  "documents": []\n}\n')
         (self.stage / ".index.part").unlink()
         for name, text in extra.items():
             (self.stage / name).write_text(text, encoding="utf-8")

@@ -160,24 +160,16 @@ def mine_bytes(data: bytes, source: str, dedup: Dedup | None = None) -> tuple[li
     return docs, report
 
 
-MAX_FILE_BYTES = 256 * 1024 * 1024  # a corpus file larger than this is not a report
-
-
 def read_corpus_file(path: Path) -> tuple[bytes | None, str]:
-    """(bytes, "") or (None, why it cannot be read): only regular files of bounded size are read."""
-    import os
-    import stat
+    """(bytes, "") or (None, why it cannot be read): regular files of bounded size only (fileio.read_regular)."""
+    from ..errors import InputError
+    from ..fileio import read_regular
+    from .read import MAX_FILE_BYTES
 
     try:
-        st = os.stat(path)
-        if not stat.S_ISREG(st.st_mode):
-            return None, "不是普通文件"
-        if st.st_size > MAX_FILE_BYTES:
-            return None, f"文件过大（{st.st_size // (1024 * 1024)} MB，上限 {MAX_FILE_BYTES // (1024 * 1024)} MB）"
-        with open(path, "rb") as fh:
-            return fh.read(MAX_FILE_BYTES + 1), ""
-    except OSError as exc:
-        return None, exc.strerror or str(exc)
+        return read_regular(path, MAX_FILE_BYTES, "语料文件"), ""
+    except InputError as exc:
+        return None, exc.message.split(": ", 1)[-1]
 
 
 def mine_file(path: Path, dedup: Dedup | None = None, source: str | None = None) -> tuple[list[Document], FileReport]:
