@@ -1,0 +1,257 @@
+// The editor page: form on the left, the report as it will print on the right, problems at
+// their fields and in a summary on top; save, 生成 Word / PDF, formula picker.
+
+import { api, ApiError } from "./api.js";
+import { debounce, h, toast } from "./dom.js";
+import { SheetForm } from "./form.js";
+import { ancestors, pruned, setAt, getAt } from "./paths.js";
+
+const PREVIEW_DELAY_MS = 80;
+
+export class Editor {
+  constructor(sheet, info) {
+    this.name = sheet.name;
+    this.text = sheet.text;          // the YAML as the server last wrote it (source of truth)
+    this.version = sheet.version;    // what was on disk when opened / last saved
+    this.savedText = sheet.text;
+    this.data = sheet.data;
+    this.schema = sheet.schema;
+    this.formulas = sheet.formulas || {};
+    this.template = sheet.template;
+    this.info = info;
+    this.problems = [];
+    this.seq = 0;
+    this.inFlight = false;
+    this.again = false;
+    this.schedule = debounce(() => this.refreshPreview(), PREVIEW_DELAY_MS);
+  }
+
+  get dirty() {
+    return this.text !== this.savedText || this.pending;
+  }
+
+  render() {
+    this.status = h("span", { class: "status", id: "save-status" });
+    this.summary = h("div", { class: "summary", id: "summary" });
+    this.preview = h("article", { class: "page", id: "preview", lang: "zh-CN" });
+    const toolbar = h("div", { class: "toolbar" },
+      h("h1", {}, this.name),
+      this.status,
+      h("span", { class: "spacer" }),
+      h("button", { type: "button", id: "save", class: "primary", onclick: () => this.save() }, "保存"),
+      h("button", { type: "button", id: "render-docx", onclick: () => this.download("docx") }, "生成 Word"),
+      this.info.pdf ? h("button", { type: "button", id: "render-pdf", onclick: () => this.download("pdf") }, "生成 PDF") : null,
+      h("a", { href: "#/phrases", class: "button" }, "常用语库"));
+    if (!this.schema) {
+      return h("section", { class: "editor" }, toolbar,
+        h("p", { class: "error" }, "这个文件没有写明可用的模板（template），无法生成表单；请在 YAML 中修改后重新打开。"),
+        this.summary, h("pre", { class: "yaml" }, this.text));
+    }
+    this.form = new SheetForm(this.schema, this.data, {
+      changed: () => this.edited(),
+      formula: (path) => this.formulas[path],
+      pick: (path, parts, info, where) => this.openPicker(path, parts, info, where),
+    });
+    const formEl = this.form.render();
+    this.layout = h("section", { class: "editor" }, toolbar, this.summary,
+      h("div", { class: "panes" },
+        h("div", { class: "form-pane", id: "form" }, formEl),
+        h("div", { class: "preview-pane" }, h("div", { class: "preview-label" }, "预览（按 GB/T 9704 版式，以 Word 文件为准）"), this.preview)));
+    this.updateStatus();
+    this.refreshPreview();
+    return this.layout;
+  }
+
+  edited() {
+    this.pending = true;
+    this.updateStatus();
+    this.schedule();
+  }
+
+  updateStatus() {
+    if (this.status) this.status.textContent = this.dirty ? "有未保存的修改" : "已保存";
+    if (this.status) this.status.className = "status " + (this.dirty ? "dirty" : "clean");
+  }
+
+  body(extra) {
+    return Object.assign({ name: this.name, text: this.text, data: pruned(this.data) }, extra || {});
+  }
+
+  // One request at a time; edits made meanwhile are sent as soon as it returns.
+  async refreshPreview() {
+    if (this.inFlight) {
+      this.again = true;
+      return;
+    }
+    this.inFlight = true;
+    this.again = false;
+    const seq = ++this.seq;
+    this.pending = false;
+    try {
+      const res = await api.preview(this.body());
+      if (seq === this.seq) {
+        this.text = res.text;
+        this.preview.innerHTML = res.html || "";
+        this.preview.classList.toggle("refused", !res.ok);
+        this.showProblems(res.problems);
+      }
+    } catch (e) {
+      this.showProblems(e instanceof ApiError ? e.problems : [], e.message);
+    } finally {
+      this.inFlight = false;
+      this.updateStatus();
+      if (this.again) this.refreshPreview();
+    }
+  }
+
+  // ---- problems ---------------------------------------------------------------------------
+  showProblems(problems, error) {
+    this.problems = problems || [];
+    for (const ul of this.layout.querySelectorAll(".field-problems")) ul.replaceChildren();
+    for (const el of this.layout.querySelectorAll(".has-problem")) el.classList.remove("has-problem", "has-error");
+    const unplaced = [];
+    for (const p of this.problems) {
+      const target = this.fieldElement(p.field);
+      if (!target) {
+        unplaced.push(p);
+        continue;
+      }
+      target.classList.add("has-problem");
+      if (p.severity === "error") target.classList.add("has-error");
+      const ul = target.querySelector(":scope > .field-problems");
+      ul.append(h("li", { class: `problem ${p.severity}` }, lineTag(p), p.message));
+    }
+    const errors = this.problems.filter((p) => p.severity === "error").length;
+    const warnings = this.problems.length - errors;
+    const items = this.problems.map((p) => h("li", { class: `problem ${p.severity}` },
+      h("a", { href: "#", onclick: (e) => { e.preventDefault(); this.focusField(p.field); } }, p.text)));
+    if (error) items.unshift(h("li", { class: "problem error" }, error));
+    let head;
+    if (error) head = "出错了";
+    else if (!this.problems.length) head = "没有发现问题，可以生成 Word。";
+    else head = `共 ${this.problems.length} 个问题：错误 ${errors} 个、提示 ${warnings} 个` +
+      (errors ? "（有错误时不能生成 Word，与 drafter render 相同）" : "");
+    this.summary.className = "summary " + (error || errors ? "bad" : warnings ? "warn" : "good");
+    this.summary.replaceChildren(h("strong", { id: "summary-head" }, head));
+    if (items.length) this.summary.append(h("ul", { id: "summary-list" }, items));
+    void unplaced;
+  }
+
+  fieldElement(field) {
+    if (!field) return null;
+    for (const path of [field, ...ancestors(field)]) {
+      const el = this.layout.querySelector(`[data-path="${CSS.escape(path)}"]`);
+      if (el && !el.hidden) return el;
+    }
+    return null;
+  }
+
+  focusField(field) {
+    const el = this.fieldElement(field);
+    if (!el) return;
+    el.scrollIntoView({ block: "center", behavior: "smooth" });
+    const input = el.querySelector("input, textarea, select");
+    if (input) input.focus({ preventScroll: true });
+  }
+
+  // ---- formula picker ---------------------------------------------------------------------
+  async openPicker(path, parts, info, where) {
+    let box = where.querySelector(":scope > .picker");
+    if (!box) {
+      box = h("div", { class: "picker" });
+      where.append(box);
+    }
+    if (!box.hidden && box.childElementCount) {
+      box.hidden = true;
+      return;
+    }
+    box.hidden = false;
+    box.replaceChildren(h("p", { class: "help" }, "正在查找适合这一处的套话……"));
+    let res;
+    try {
+      res = await api.suggest(this.body({ field: path }));
+    } catch (e) {
+      box.replaceChildren(h("p", { class: "error" }, e.message));
+      return;
+    }
+    const close = h("button", { type: "button", class: "close", onclick: () => (box.hidden = true) }, "收起");
+    if (!res.candidates.length) {
+      box.replaceChildren(h("p", { class: "help" }, "常用语库中没有适合这一处的套话。"), close);
+      return;
+    }
+    box.replaceChildren(
+      h("p", { class: "help" }, "不填时按 0 号生成（drafter render --variant N 取第 N 号）；点“用这一条”把它写进事实表："),
+      h("ol", { class: "candidates" }, res.candidates.map((c) => h("li", { dataset: { variant: c.variant } },
+        h("span", { class: "variant" }, `${c.variant} 号`),
+        h("span", { class: "cand-text" }, c.text),
+        h("button", { type: "button", class: "use", onclick: () => this.useCandidate(parts, info, c, box) }, "用这一条"),
+        h("div", { class: "sources" }, `出处（${c.count} 次）：`, c.sources.slice(0, 3).join("；"),
+          c.sources.length > 3 ? ` 等 ${c.sources.length} 处` : "")))),
+      close);
+  }
+
+  useCandidate(parts, info, candidate, box) {
+    const current = getAt(this.data, parts);
+    if (info.list || Array.isArray(current)) {
+      const arr = Array.isArray(current) ? current : [];
+      arr.push(candidate.text);
+      setAt(this.data, parts, arr);
+    } else {
+      setAt(this.data, parts, candidate.text);
+    }
+    box.hidden = true;
+    this.rerenderForm();
+    this.edited();
+    toast(`已填入 ${candidate.variant} 号套话`);
+  }
+
+  rerenderForm() {
+    const pane = this.layout.querySelector("#form");
+    const scroll = pane.scrollTop;
+    pane.replaceChildren(this.form.render());
+    pane.scrollTop = scroll;
+  }
+
+  // ---- save and download ------------------------------------------------------------------
+  async save() {
+    try {
+      const res = await api.save(this.body({ version: this.version }));
+      this.text = res.text;
+      this.savedText = res.text;
+      this.version = res.version;
+      this.pending = false;
+      this.updateStatus();
+      toast(`已保存 ${this.name}（上一版保存在 ${res.backup}）`);
+    } catch (e) {
+      toast(e.message, "error");
+    }
+  }
+
+  async download(fmt) {
+    try {
+      const { filename, blob } = await api.render(this.body({ format: fmt }));
+      const url = URL.createObjectURL(blob);
+      const a = h("a", { href: url, download: filename });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10000);
+      toast(`已生成 ${filename}`);
+    } catch (e) {
+      if (e.problems && e.problems.length) this.showProblems(e.problems);
+      toast(e.message, "error");
+    }
+  }
+
+  // After a phrase was inserted on the phrase page.
+  replaceSheet(text, data) {
+    this.text = text;
+    this.data = data;
+    this.form.data = data;
+    this.pending = true;
+  }
+}
+
+function lineTag(p) {
+  return p.line ? h("span", { class: "line" }, `第 ${p.line} 行 `) : null;
+}
