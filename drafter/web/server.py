@@ -113,7 +113,7 @@ class Pages:
         name = str(body.get("name") or "").strip()
         if not isinstance(tid, str) or not self._known(tid):
             raise UsageError(f"没有这个模板：{tid}")
-        if name and not name.lower().endswith((".yaml", ".yml")):
+        if name and "." not in name:
             name += ".yaml"
         path = self.folder.path(name)
         if path.exists() or path.is_symlink():

@@ -91,8 +91,10 @@ export class Editor {
       const res = await api.preview(this.body());
       if (seq === this.seq) {
         this.text = res.text;
-        this.preview.innerHTML = res.html || "";
+        // A refused sheet keeps the last good page on screen, marked as out of date.
+        if (res.html) this.preview.innerHTML = res.html;
         this.preview.classList.toggle("refused", !res.ok);
+        this.preview.dataset.note = res.ok ? "" : "事实表有错误，预览停在上一次没有错误时的样子";
         this.showProblems(res.problems);
       }
     } catch (e) {

@@ -6,8 +6,9 @@ export function labelOf(schema, key) {
   if (schema && schema.title) return schema.title;
   const d = (schema && schema.description) || "";
   if (!d) return key;
-  let cut = d.split(/[，,；;。：:（(]/)[0].trim();
-  cut = cut.replace(/^(换届报告|半年报告)（?[a-z]*）?必填/, "").trim() || cut;
+  // "换届报告（term）必填：本届政府的第一年" — the condition is shown elsewhere; the label is what follows.
+  const rest = d.replace(/^[^：:。]{0,24}?(必填|选填|可选|可不填)[：:]\s*/, "");
+  let cut = rest.split(/[，,；;。：:（(]/)[0].trim();
   return cut.length > 18 ? cut.slice(0, 16) + "…" : cut || key;
 }
 
