@@ -9,54 +9,13 @@ import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
 
-_DIGITS = "零一二三四五六七八九"
-_SMALL_UNITS = ["", "十", "百", "千"]
-_BIG_UNITS = ["", "万", "亿", "万亿"]
-
-
-def _below_10000(n: int) -> str:
-    out: list[str] = []
-    zero = False
-    for pos in range(3, -1, -1):
-        d = (n // 10**pos) % 10
-        if d == 0:
-            if out:
-                zero = True
-            continue
-        if zero:
-            out.append("零")
-            zero = False
-        out.append(_DIGITS[d] + _SMALL_UNITS[pos])
-    return "".join(out)
+from .gongwen.numbering import format_marker
+from .gongwen.numerals import int_to_cn
 
 
 def cn_number(value: int) -> str:
     """Chinese numeral for counts and numbering: 1→一, 10→十, 11→十一, 21→二十一, 105→一百零五."""
-    n = _as_int(value, "cn_number")
-    if n < 0:
-        return "负" + cn_number(-n)
-    if n == 0:
-        return "零"
-    groups: list[int] = []
-    while n:
-        groups.append(n % 10000)
-        n //= 10000
-    parts: list[str] = []
-    need_zero = False
-    for idx in range(len(groups) - 1, -1, -1):
-        g = groups[idx]
-        if g == 0:
-            need_zero = bool(parts)
-            continue
-        if parts and (need_zero or g < 1000):
-            parts.append("零")
-        parts.append(_below_10000(g) + _BIG_UNITS[idx])
-        need_zero = False
-    text = "".join(parts)
-    # 一十X → 十X at the very start (10–19 and 100000-style leading groups)
-    if text.startswith("一十"):
-        text = text[1:]
-    return text
+    return int_to_cn(_as_int(value, "cn_number"))
 
 
 def _as_int(value: object, name: str) -> int:
@@ -72,20 +31,14 @@ def _as_int(value: object, name: str) -> int:
 
 
 def cn_ordinal(value: int, style: str = "paren") -> str:
-    """Heading ordinals: paren → （一）, comma → 一、, shi → 一是, di → 第一, arabic → 1."""
+    """Heading ordinals: paren → （一）, comma → 一、, shi → 一是, di → 第一, arabic → 1., arabic_paren → （1）."""
     n = _as_int(value, "cn_ordinal")
-    word = cn_number(n)
-    forms = {
-        "paren": f"（{word}）",
-        "comma": f"{word}、",
-        "shi": f"{word}是",
-        "di": f"第{word}",
-        "arabic": f"{n}.",
-        "arabic_paren": f"（{n}）",
-    }
-    if style not in forms:
-        raise ValueError(f"cn_ordinal: 未知样式 {style!r}，可选 {', '.join(forms)}")
-    return forms[style]
+    if style == "di":
+        return f"第{int_to_cn(n)}"
+    try:
+        return format_marker(n, style)
+    except ValueError as exc:
+        raise ValueError(f"cn_ordinal: {exc}") from exc
 
 
 def _decimal(value: object) -> Decimal:

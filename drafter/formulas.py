@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import InputError, Location, Problem
-from .lint.report_year import factsheet_year
+from .gongwen.report_year import factsheet_year
 from .templates import is_filled
 
 _SLOT = re.compile(r"\{[^{}]+\}")

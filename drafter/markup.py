@@ -27,6 +27,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .errors import TemplateError
+from .gongwen.numbering import heading_level as run_in_level
 from .report import Block, Heading, ListBlock, Paragraph, Report, Salutation, Signature
 
 _md = (
@@ -34,22 +35,6 @@ _md = (
     .disable(["code", "fence", "html_block", "html_inline", "image", "link", "lheading", "hr", "table"], ignoreInvalid=True)
     .use(attrs_block_plugin)
 )
-
-_RUN_IN_LEVEL = [
-    (re.compile(r"^[一二三四五六七八九十百]+、"), 1),
-    (re.compile(r"^（[一二三四五六七八九十百]+）"), 2),
-    (re.compile(r"^\d+[.．]"), 3),
-    (re.compile(r"^（\d+）"), 4),
-]
-
-
-def run_in_level(lead: str) -> int:
-    """Heading level of a run-in lead from its numbering; unnumbered leads count as level 2."""
-    for pattern, level in _RUN_IN_LEVEL:
-        if pattern.match(lead):
-            return level
-    return 2
-
 
 def _inline_text(tok: Token) -> str:
     """Plain text of an inline token; soft breaks join lines (Chinese has no spaces)."""

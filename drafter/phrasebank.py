@@ -9,15 +9,10 @@ import re
 from pathlib import Path
 
 from .errors import InputError, UsageError
+from .gongwen.genres import ROLE_IDS, default_registry
 
-ROLES = (
-    "opening", "review_heading", "achievements", "thanks", "shortcomings",
-    "plan_heading", "plan_overview", "targets", "tasks", "closing",
-)
-GENRES = (
-    "gov_work_report", "congress_work_report", "personal_duty_report", "team_duty_report",
-    "integrity_duty_report", "work_plan", "reflection", "survey_report", "other",
-)
+# The bank's roles: the skeleton roles that carry formulas (not title, salutation, other).
+ROLES: tuple[str, ...] = tuple(r for r in ROLE_IDS if r not in ("title", "salutation", "other"))
 
 _SLOT = re.compile(r"\{[^{}]+\}")
 _ASCII = re.compile(r"^[a-zA-Z]+$")
@@ -118,8 +113,9 @@ def check_filters(role: str | None, genre: str | None) -> None:
     """Unknown role or genre → UsageError (exit 2) with the valid values."""
     if role is not None and role not in ROLES:
         raise UsageError(f"未知的角色：{role}（可用：{'、'.join(ROLES)}）")
-    if genre is not None and genre not in GENRES:
-        raise UsageError(f"未知的文种：{genre}（可用：{'、'.join(GENRES)}）")
+    genres = default_registry()
+    if genre is not None and genre not in genres:
+        raise UsageError(f"未知的文种：{genre}（可用：{'、'.join(genres)}）")
 
 
 def search(index: Index, query: str, role: str | None = None, genre: str | None = None,

@@ -59,7 +59,7 @@ def report_year(checked: Checked | None) -> int | None:
     """The year a report's content is about (what lint compares era formulas against)."""
     if checked is None:
         return None
-    from .lint.report_year import factsheet_year
+    from .gongwen.report_year import factsheet_year
 
     return factsheet_year(checked.sheet.data)
 

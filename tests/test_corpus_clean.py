@@ -86,7 +86,7 @@ def test_headings_not_joined():
 
 def test_placeholders_become_typed_slots():
     lines, n = normalize_placeholders(L("20__年，__镇完成投资_万元，XX县×××委，刘xx"))
-    assert lines[0].text == "{YEAR}年，{PLACE}镇完成投资{NUM}万元，{PLACE}县{NAME}委，刘{NAME}"
+    assert lines[0].text == "{年份}，{单位}镇完成投资{数字}万元，{单位}县{名称}委，刘{名称}"
     assert n == 6
 
 

@@ -39,7 +39,7 @@ def test_gov_skeleton_roles():
 def test_line_with_two_roles():
     texts = ["报告", "我受镇人大主席团委托，向大会报告工作，请予审议。", "过去一年工作回顾", B,
              "成绩的取得，得益于镇党委的正确领导。在此，我谨代表主席团表示衷心的感谢！在肯定成绩的同时，我们也应清醒看到，工作中还存在诸多不足。",
-             "{YEAR}年的主要工作任务", "一、加强自身建设"]
+             "{年份}的主要工作任务", "一、加强自身建设"]
     roles = roles_of(texts, "congress_work_report")
     assert roles[4] == ["thanks", "shortcomings"]
     assert roles[5] == ["plan_heading"]

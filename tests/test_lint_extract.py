@@ -6,9 +6,9 @@ import yaml
 
 from drafter.errors import InputError
 from drafter.lint import lint_factsheet_values, lint_path
-from drafter.lint.eras import load
+from drafter.gongwen.eras import load
 from drafter.lint.extract import markdown_lines, yaml_values
-from drafter.lint.report_year import detect_year, factsheet_year
+from drafter.gongwen.report_year import detect_year, factsheet_year
 from drafter.resources import data_file
 
 

@@ -30,7 +30,7 @@ def test_output_folder_and_no_clobber(tmp_path):
     r = run(CORPUS / "001_81379d43b9c3f319.txt", "-o", out)
     assert r.returncode == 0, r.stderr
     assert (out / "index.json").exists()
-    assert (out / "001_81379d43b9c3f319_01.txt").read_text(encoding="utf-8").startswith("{PLACE}镇人大工作情况汇报")
+    assert (out / "001_81379d43b9c3f319_01.txt").read_text(encoding="utf-8").startswith("{单位}镇人大工作情况汇报")
     report = (out / "清洗报告.md").read_text(encoding="utf-8")
     assert "strip_ruby" in report and "despin" in report
     again = run(CORPUS / "001_81379d43b9c3f319.txt", "-o", out)

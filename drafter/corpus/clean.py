@@ -15,6 +15,7 @@ from typing import Callable, Iterable
 
 from .model import Line
 from .tables import common_chars, tables
+from ..gongwen.placeholders import SLOT_RE as _SLOT_RE, type_blanks
 
 CJK = "\u4e00-\u9fff"
 _CJK_RE = re.compile(f"[{CJK}]")
@@ -424,29 +425,15 @@ def restore_deletions(lines: list[Line]) -> tuple[list[Line], int]:
 
 # --- N11: placeholders -------------------------------------------------------
 
-SLOT_RE = re.compile(r"\{(YEAR|NUM|PLACE|NAME)\}")
-_BLANK = r"(?:_+|(?<![A-Za-z])[Xx]{2,}(?![A-Za-z])|×{2,}|＿+)"
-_SLOT_RULES = [
-    (re.compile(r"20(?:_+|[Xx]{2}|×{2})"), "{YEAR}"),
-    (re.compile(_BLANK + r"(?=\s*年)"), "{YEAR}"),
-    (re.compile(_BLANK + r"\s*(?=[镇乡村县市州区省])"), "{PLACE}"),
-    (re.compile(_BLANK + r"(?=\s*[%‰万亿元个人户名条件项公里米吨家所次届大千百])"), "{NUM}"),
-    (re.compile(r"(?<=[\d.增长达到为约共计完成投资])" + _BLANK), "{NUM}"),
-    (re.compile(_BLANK), "{NAME}"),
-]
+SLOT_RE = _SLOT_RE
 
 
 def normalize_placeholders_text(text: str) -> tuple[str, int]:
-    n = 0
-    for pat, rep in _SLOT_RULES:
-        text, k = pat.subn(rep, text)
-        n += k
-    text = re.sub(r"(\{\w+\})\s+(?=\{)", r"\1", text)
-    return text, n
+    return type_blanks(text)
 
 
 def normalize_placeholders(lines: list[Line]) -> tuple[list[Line], int]:
-    """N11: template blanks (`__`, `XX`, `20xx`, `×××`) → typed slots {YEAR} {NUM} {PLACE} {NAME}."""
+    """N11: template blanks (`__`, `XX`, `20xx`, `×××`) → typed slots {年份} {数字} {单位} {名称} (gongwen.placeholders)."""
     return _map_text(lines, normalize_placeholders_text)
 
 

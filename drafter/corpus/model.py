@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..gongwen.genres import ROLE_IDS, default_registry
+
 
 @dataclass
 class Line:
@@ -84,30 +86,6 @@ class Document:
         return "\n".join(line.text for line in self.lines)
 
 
-GENRES = (
-    "gov_work_report",
-    "congress_work_report",
-    "personal_duty_report",
-    "team_duty_report",
-    "integrity_duty_report",
-    "work_plan",
-    "reflection",
-    "survey_report",
-    "other",
-)
-
-ROLES = (
-    "title",
-    "salutation",
-    "opening",
-    "review_heading",
-    "achievements",
-    "thanks",
-    "shortcomings",
-    "plan_heading",
-    "plan_overview",
-    "targets",
-    "tasks",
-    "closing",
-    "other",
-)
+# Genres and roles are data (drafter/gongwen/genres.py: template folders + drafter/data/genres.yaml).
+GENRES: tuple[str, ...] = tuple(default_registry())
+ROLES: tuple[str, ...] = ROLE_IDS

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..gongwen.numerals import cn_to_int
 from .model import Line, OutlineItem
 
 CN = "一二三四五六七八九十"
@@ -21,19 +22,6 @@ _PATTERNS = [
     ("shi", re.compile(rf"^([{CN}]{{1,3}})(是|要)(?=[\u4e00-\u9fff“])(.*)$")),
     ("ordinal", re.compile(rf"^第([{CN}]{{1,3}})[，,、]\s*(.*)$")),
 ]
-
-
-def cn_to_int(s: str) -> int:
-    """一 → 1, 十二 → 12, 二十 → 20 (for 1..99)."""
-    if s.isdigit():
-        return int(s)
-    digits = {c: i + 1 for i, c in enumerate("一二三四五六七八九")}
-    if s == "十":
-        return 10
-    if "十" in s:
-        a, _, b = s.partition("十")
-        return (digits.get(a, 1) if a else 1) * 10 + (digits.get(b, 0) if b else 0)
-    return digits.get(s, 0)
 
 
 def parse_number(text: str) -> tuple[str, str, str] | None:
@@ -65,7 +53,7 @@ def build_outline(lines: list[Line]) -> list[OutlineItem]:
         if not parsed:
             continue
         style, number, head = parsed
-        n = cn_to_int(number)
+        n = cn_to_int(number) or 0
         if style == "cn" and not head:
             continue  # bare "一、" left over from a broken line
         level = None

@@ -13,6 +13,7 @@ import re
 
 from .model import Line, Section
 from .numbering import parse_number
+from ..gongwen.sentences import sentences
 
 SALUTATION = re.compile(r"^(各位代表|尊敬的[^，。]{0,20}|同志们|各位领导|各位委员)([、，][^，。：]{0,16})?[：:！!]$")
 OPENING = re.compile(
@@ -37,14 +38,6 @@ CLOSING = re.compile(
     r"而(努力|共同)?奋斗|谢谢大家|以上汇报|不妥之处|批评指正|作出新的(更大)?贡献|做出(新的)?更大的?贡献|再上新台阶|让我们|不辜负|开创.{0,10}新局面[！!]"
 )
 BYLINE = re.compile(r"(镇长|乡长|书记|主任|主席|县长|市长|州长|省长|总理)\s*(\{NAME\}|[\u4e00-\u9fff]{2,3})?$|^——|^—在|^—")
-
-_SENT = re.compile(r"[^。！？!?]*[。！？!?]?")
-
-
-def sentences(text: str) -> list[str]:
-    """Split a line into sentences (keeps the end punctuation)."""
-    return [s for s in _SENT.findall(text) if s.strip()]
-
 
 def _heading_like(text: str) -> bool:
     s = text.strip()

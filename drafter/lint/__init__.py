@@ -31,7 +31,7 @@ def _run(lines: list[tuple[int, str]], file: str, year: int | None, genre: str |
 def lint_lines(lines: list[tuple[int, str]], file: str, year: int | None = None,
                genre_hint: str | None = None) -> list[Finding]:
     """Lint numbered text lines; the year defaults to the one the text itself states."""
-    from .report_year import detect_year
+    from ..gongwen.report_year import detect_year
 
     if year is None:
         year = detect_year(lines)
@@ -41,7 +41,7 @@ def lint_lines(lines: list[tuple[int, str]], file: str, year: int | None = None,
 def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
     """Lint the string values of a YAML fact sheet, at their YAML line numbers."""
     from .extract import _check_file, yaml_values
-    from .report_year import factsheet_year
+    from ..gongwen.report_year import factsheet_year
 
     path = Path(path)
     _check_file(path)

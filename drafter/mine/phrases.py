@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ..corpus.model import Document
+from ..gongwen.sentences import clauses
 
 SLOT_RE = re.compile(r"\{[^{}]+\}")
 
@@ -52,7 +53,7 @@ def _places() -> tuple[re.Pattern | None, re.Pattern | None]:
 
 def slot(text: str) -> str:
     """Replace the variable parts of a sentence with named slots."""
-    t = text.replace("{YEAR}年", "{年份}").replace("{PLACE}", "{单位}")
+    t = text
     t = _LEADERS.sub("{领导}", t)
     unit, upper = _places()
     if unit is not None:
@@ -70,16 +71,16 @@ def slot(text: str) -> str:
 
 # --- holes from corpus noise ---------------------------------------------------
 _HOLES = re.compile(
-    r"共有个|月日|年月|增长。|增长，|增长、|达到。|\{[A-Z_]+\}|\{NUM\}|\ufffd|□|\?\?|？？|"
+    r"共有个|月日|年月|增长。|增长，|增长、|达到。|\ufffd|□|\?\?|？？|"
     r"[，、]{2}|（）|\(\)|“”|为万|为亿|约万|达万|达亿|元，增长|个，增长|[^\d}一二三四五六七八九十两几多]%|"
     r"[^\x00-\u9fff\u3000-\u303f\uff00-\uffef{}“”‘’—…·]|"
     r"[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+[)）]"  # a pinyin gloss left from 現(xiàn) noise
 )
 
 
-def has_hole(text: str) -> bool:
-    """True when a sentence shows a deletion, a gap or mojibake."""
-    return bool(_HOLES.search(text))
+def has_hole(text: str, raw: str | None = None) -> bool:
+    """True when the text has a hole left by corpus noise, or the raw text had a blank of unknown content ({数字}, {名称})."""
+    return bool(_HOLES.search(text)) or (raw is not None and ("{数字}" in raw or "{名称}" in raw))
 
 
 # --- function cues per role -----------------------------------------------------
@@ -131,7 +132,6 @@ HEADING_PATTERNS: list[tuple[str, re.Pattern]] = [
 _HEAD_PREFIX = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[一二三四五六七八九十]是|——)\s*"
 )
-_SENT_SPLIT = re.compile(r"(?<=[。！？!?；;])|(?<=[:：])(?=.)")
 
 
 @dataclass
@@ -165,8 +165,8 @@ class Entry:
 
 
 def split_sentences(text: str) -> list[str]:
-    """Sentences of a line; a colon-ended lead-in stays a sentence of its own."""
-    return [s.strip() for s in _SENT_SPLIT.split(text) if s.strip()]
+    """Formula units: sentences cut at ；and after ：(gongwen.sentences.clauses)."""
+    return clauses(text)
 
 
 def _strip_head(text: str) -> str:
@@ -204,11 +204,12 @@ def _candidates(doc: Document) -> Iterable[tuple[str, str, str, str, int]]:
             head_s = slot(head.rstrip("。：:"))
             pname = classify_heading(head_s)
             if pname and roles[0] in ("achievements", "tasks", "shortcomings", "review_heading", "plan_heading"):
-                if not has_hole(head_s):
+                if not has_hole(head_s, head):
                     yield roles[0], "标题", pname, head_s, line.raw_no
         if roles[0] in ("review_heading", "plan_heading") and len(text) <= 30:
-            t = slot(_strip_head(text).rstrip("：:"))
-            if len(t) >= 4 and not has_hole(t):
+            raw = _strip_head(text).rstrip("：:")
+            t = slot(raw)
+            if len(t) >= 4 and not has_hole(t, raw):
                 yield roles[0], "标题", "", t, line.raw_no
             continue
         for k, sent in enumerate(split_sentences(text)):
@@ -216,7 +217,7 @@ def _candidates(doc: Document) -> Iterable[tuple[str, str, str, str, int]]:
             if not (8 <= len(sent) <= 160):
                 continue
             s = slot(sent)
-            if has_hole(s):
+            if has_hole(s, sent):
                 continue
             # a two-role line: later sentences belong to the later role first
             for role in (roles if k == 0 else roles[::-1]):

@@ -322,7 +322,7 @@ def render_template(skel: dict, docs: list[Document]) -> tuple[str, _Fields]:
 
 
 def _cn_part(n: int, levels: list[str]) -> str:
-    from ..filters import cn_ordinal
+    from ..filters import cn_ordinal  # template filter names: comma/paren/shi/arabic
 
     return cn_ordinal(n, ORDINAL.get(levels[0], "comma")) if levels else cn_ordinal(n, "comma")
 

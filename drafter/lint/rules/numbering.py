@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..finding import ERROR, WARNING
-from ..text import Doc, cn_number, cn_numeral, excerpt
+from ..text import Doc, cn_to_int, int_to_cn, excerpt
 
 RULE = "numbering"
 
@@ -28,7 +28,7 @@ _SERIES = re.compile(rf"(?:^|(?<=[。；;！!？?：:\s，,]))([{_CN}]{{1,3}})(�
 
 
 def _fmt(level: int, n: int) -> str:
-    return {1: f"{cn_numeral(n)}、", 2: f"（{cn_numeral(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
+    return {1: f"{int_to_cn(n)}、", 2: f"（{int_to_cn(n)}）", 3: f"{n}.", 4: f"（{n}）"}[level]
 
 
 def heading_level(text: str) -> tuple[int, int, int] | None:
@@ -42,7 +42,7 @@ def heading_level(text: str) -> tuple[int, int, int] | None:
             return None  # bare split marker (N16): 其中 / 一、 / 二、三产业
         if level in (1, 2) and _FALSE_HEAD.match(rest):
             return None
-        n = cn_number(m.group(1))
+        n = cn_to_int(m.group(1))
         return (level, n, m.end()) if n else None
     return None
 
@@ -71,7 +71,7 @@ def check(doc: Doc) -> None:
                 pending.append((no, text, n))
             series = {"是": 0, "要": 0}
         for m in _SERIES.finditer(text):
-            n, word = cn_number(m.group(1)), m.group(2)
+            n, word = cn_to_int(m.group(1)), m.group(2)
             if not n or n > 20:
                 continue
             prev = series[word]
@@ -83,7 +83,7 @@ def check(doc: Doc) -> None:
                 series[word] = n
             elif n > prev + 1:
                 doc.add(no, RULE, ERROR,
-                        f"序列跳号：“{cn_numeral(prev)}{word}”之后是“{m.group()}”，缺少“{cn_numeral(prev + 1)}{word}”",
+                        f"序列跳号：“{int_to_cn(prev)}{word}”之后是“{m.group()}”，缺少“{int_to_cn(prev + 1)}{word}”",
                         excerpt(text, m.start(), m.end()))
                 series[word] = n
             # n < prev: a nested series may have ended; leave it alone.

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from ..eras import Eras, Span, load
+from ...gongwen.eras import Eras, Span, load
 from ..finding import ERROR, WARNING
-from ..text import Doc, cn_number, excerpt, sentences
+from ..text import Doc, cn_to_int, excerpt, sentences
 
 RULE = "stale-formula"
 
@@ -64,8 +64,8 @@ def _cn_or_int(s: str) -> int | None:
         return int(s)
     if s.startswith(("一百", "百")):
         rest = s.split("百", 1)[1].lstrip("零")
-        return 100 + (cn_number(rest) or 0) if rest else 100
-    return cn_number(s)
+        return 100 + (cn_to_int(rest) or 0) if rest else 100
+    return cn_to_int(s)
 
 
 def check(doc: Doc) -> None:
@@ -107,9 +107,9 @@ def _congresses(hit: _Hit, eras: Eras) -> None:
     now = f"{year}年党的最近一次全国代表大会是{latest.name}（{latest.year}年）" if latest else ""
     mentions: list[tuple[int, int, int, list[int]]] = []
     for m in _PLENUMS.finditer(hit.sent):
-        mentions.append((m.start(), m.end(), cn_number(m.group(1)), [cn_number(k) for k in _PLENUM_NO.findall(m.group(2))]))
+        mentions.append((m.start(), m.end(), cn_to_int(m.group(1)), [cn_to_int(k) for k in _PLENUM_NO.findall(m.group(2))]))
     for m in _CONGRESS.finditer(hit.sent):
-        mentions.append((m.start(), m.end(), cn_number(m.group(1)), []))
+        mentions.append((m.start(), m.end(), cn_to_int(m.group(1)), []))
     for start, end, number, plenums in sorted(mentions):
         congress = eras.congress(number)
         if congress is None or _HISTORY.search(hit.sent[end:end + 3]) or not _STUDY.search(hit.sent):
@@ -145,7 +145,7 @@ def _plans(hit: _Hit, eras: Eras) -> None:
             elif _LAST.search(tail):
                 expected, what = {plan.end}, f"收官之年是{plan.end}年"
             elif (nth := _NTH.search(tail)) is not None:
-                n = cn_number(nth.group(1))
+                n = cn_to_int(nth.group(1))
                 expected, what = {plan.start + n - 1}, f"第{nth.group(1)}年是{plan.start + n - 1}年"
             else:
                 expected, what = set(range(plan.start, plan.end + 1)), "不在该时期内"
