@@ -184,20 +184,18 @@ class Pages:
                             for p in rows]}
 
     def phrase_facets(self) -> dict:
-        """Roles and genres to filter by, as the bank has them, with Chinese labels."""
-        from ..phrasebank import GENRES, ROLES
-        from ..phrases_browser import ROLE_NAMES
+        """Roles and genres to filter by, with their Chinese labels (the gongwen registry: genres are data)."""
+        from ..gongwen.genres import default_registry, roles
+        from ..phrasebank import ROLES
 
         if not hasattr(self, "_facets"):
-            roles, genres = list(ROLES), list(GENRES)
-            names = {}
-            for t in self.api.list_templates(self.ws):
-                names.setdefault(getattr(t, "genre", None) or t.id, t.name)
+            labels = roles()
+            genres = default_registry()
             self._facets = {
-                "roles": [{"id": r, "label": ROLE_NAMES.get(r, r)} for r in roles],
-                "genres": [{"id": g, "label": names.get(g, g)} for g in genres],
-                "roleLabels": {r: ROLE_NAMES.get(r, r) for r in roles},
-                "genreLabels": {g: names.get(g, g) for g in genres},
+                "roles": [{"id": r, "label": labels.get(r, r)} for r in ROLES],
+                "genres": [{"id": g.id, "label": g.label} for g in genres.values()],
+                "roleLabels": {r: labels.get(r, r) for r in ROLES},
+                "genreLabels": {g.id: g.label for g in genres.values()},
             }
         return self._facets
 
