@@ -141,7 +141,7 @@ export class SheetForm {
       const itemKind = typeOf(items);
       const body = h("div", { class: "item-body" });
       if (itemKind === "object") this.objectBody(body, items, itemParts);
-      else body.append(this.node(items, itemParts, String(i + 1), false, null));
+      else body.append(this.node(items, itemParts, null, false, null));
       const el = h("div", { class: "array-item", dataset: { path: fieldPath(itemParts) } }, head,
         itemKind === "object" ? h("ul", { class: "field-problems" }) : null, body);
       const titleText = () => {
@@ -209,9 +209,10 @@ export class SheetForm {
         h("code", {}, JSON.stringify(value === undefined ? null : value)));
     }
     const formula = this.hooks.formula(path);
-    const label = h("label", { for: id }, labelOf(schema, key),
+    // A list item of plain text has no label of its own: the item's head says 第 N 项.
+    const label = key === null ? null : h("label", { for: id }, labelOf(schema, key),
       h("span", { class: "req-mark" }, required ? " *" : ""));
-    const help = helpOf(schema);
+    const help = key === null ? "" : helpOf(schema);
     return h("div", { class: "field", dataset: { path } },
       label,
       h("div", { class: "control" }, control, suffix, formula ? this.pickButton(path, parts, formula) : null),

@@ -14,10 +14,13 @@ export async function renderPhrases(editor) {
     facets.genres.map((g) => h("option", { value: g.id }, g.label)));
   let target = null;
   if (editor && editor.schema) {
-    const fields = insertableFields(editor.schema);
+    // Formula fields first (where phrases usually go), then the other text fields.
+    const all = insertableFields(editor.schema);
+    const fields = [...all.filter((f) => editor.formulas[f.path]), ...all.filter((f) => !editor.formulas[f.path])];
     target = h("select", { id: "phrase-field" },
       fields.map((f) => h("option", { value: f.path }, `${f.label}（${f.path}${f.list ? "，追加一项" : "，替换"}）`)));
   }
+  if (target) target.addEventListener("change", () => (target.dataset.touched = "1"));
   const list = h("ol", { class: "phrases", id: "phrase-list" });
   const count = h("p", { class: "help", id: "phrase-count" });
 
@@ -43,6 +46,12 @@ export async function renderPhrases(editor) {
       h("div", { class: "sources" }, "出处：", (p.sources || []).slice(0, 3).join("；"),
         (p.sources || []).length > 3 ? ` 等 ${p.sources.length} 处` : ""),
       target ? h("button", { type: "button", class: "insert", onclick: () => insert(p) }, "插入到所选字段") : null)));
+    if (target && !target.dataset.touched) {
+      // Preselect the formula field of the role most results belong to.
+      const role = res.phrases.length ? res.phrases[0].role : null;
+      const hit = Object.entries(editor.formulas).find(([, info]) => info.role === role);
+      if (hit && [...target.options].some((o) => o.value === hit[0])) target.value = hit[0];
+    }
   };
 
   const insert = async (p) => {
