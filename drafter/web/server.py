@@ -68,7 +68,9 @@ class Pages:
         return text
 
     def _known(self, template_id: str) -> bool:
-        return any(t.id == template_id for t in self.api.list_templates(self.ws))
+        if not hasattr(self, "_template_ids"):
+            self._template_ids = {t.id for t in self.api.list_templates(self.ws)}
+        return template_id in self._template_ids
 
     # --- home ------------------------------------------------------------------------------
     def info(self) -> dict:

@@ -76,9 +76,36 @@ def to_plain(node: Any) -> Any:
 
 
 def plain_data(text: str, source: str) -> dict:
-    doc = load_roundtrip(text, source)
-    data = to_plain(doc)
+    """The values as drafter reads them (PyYAML, dates as ISO text): what the form shows."""
+    import yaml
+
+    try:
+        data = yaml.load(text, Loader=_reader())
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        problem = Problem(Location(source, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
+                          f"YAML 语法错误：{getattr(exc, 'problem', None) or exc}")
+        raise InputError(str(problem), [problem]) from exc
+    data = _norm(data)
     return data if isinstance(data, dict) else {}
+
+
+def _reader():
+    """PyYAML's safe loader with dates kept as text, the way drafter's fact-sheet loader reads."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    global _READER
+    if _READER is None:
+        class Reader(base):  # type: ignore[misc, valid-type]
+            pass
+
+        Reader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+        _READER = Reader
+    return _READER
+
+
+_READER = None
 
 
 def _same(old: Any, new: Any) -> bool:
@@ -105,7 +132,21 @@ def _scalar(old: Any, new: Any) -> Any:
             return type(old)(new)  # SingleQuoted/DoubleQuoted/Literal… keep their style
         except Exception:  # pragma: no cover - exotic scalar classes
             return new
-    return new
+    return _safe_str(new)
+
+
+def _safe_str(value: Any) -> Any:
+    """A text that drafter's YAML 1.1 reader would take for something else (yes, on, 0e0…) is quoted."""
+    import yaml
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
+
+    if type(value) is not str:
+        return value
+    try:
+        same = yaml.load(value, Loader=_reader()) == value and not _PLAIN_BAD.search(value)
+    except yaml.YAMLError:
+        same = False
+    return value if same else DoubleQuotedScalarString(value)
 
 
 def _fresh(value: Any) -> Any:
@@ -121,7 +162,7 @@ def _fresh(value: Any) -> Any:
         if value and all(isinstance(v, str) and len(v) <= 12 for v in value) and len(value) <= 6:
             s.fa.set_flow_style()  # short word lists read best as [市委, 市政府], like the scaffold writes them
         return s
-    return value
+    return _safe_str(value)
 
 
 def _insert_at(order: list[str] | None, mapping: Any, key: str) -> int:
@@ -216,10 +257,25 @@ def _delete(container: Any, k: Any, keys: list) -> None:
             container.ca.comment[1].append(CommentToken(lines.lstrip(" "), CommentMark(tok.column)))
 
 
+def _forget_placeholder(mapping: Any, key: str) -> None:
+    """Drop the scaffold's `# key:` hint lines wherever they sit among this mapping's comments."""
+    for other in list(mapping.keys()):
+        if other == key:
+            continue
+        entry, i = _tail_ref(mapping, other)
+        if entry[i] is not None and key in entry[i].value:
+            entry[i].value = _drop_placeholders(entry[i].value, {key})
+    pre = mapping.ca.comment[1] if mapping.ca.comment and len(mapping.ca.comment) > 1 else None
+    if pre:
+        mapping.ca.comment[1] = [t for t in pre if not re.match(rf"^\s*#\s*{re.escape(key)}:", t.value)]
+
+
 def _added(container: Any, prev: Any, k: Any) -> None:
     """A value was inserted right after container[prev]: the lines that followed prev now follow k."""
     from ruamel.yaml.comments import CommentedMap
 
+    if isinstance(container, CommentedMap):
+        _forget_placeholder(container, k)
     if prev is None:
         return
     tok = _take_tail(container, prev)
@@ -272,8 +328,128 @@ def merge(node: Any, new: Any, schema: dict | None = None) -> Any:
     return _fresh(new)
 
 
+# --- fast path: a keystroke changes scalars only -----------------------------------------------
+# A round trip through ruamel costs ~80–200 ms on a report-sized sheet; typing in a field changes
+# one scalar. Then the scalar's characters are replaced in place (positions from libyaml), and the
+# result is parsed again to prove it says exactly what the form says; anything else (a key or an
+# item added or removed, block scalars, anchors) goes the ruamel way.
+
+_PLAIN_BAD = re.compile(r"[:#,\[\]{}&*!|>'\"%@`\n\r\t]|^[-?~\s]|\s$|^$|^[-+.0-9eE_]+$")  # numbers in any YAML
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _norm(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _norm(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_norm(v) for v in value]
+    return value
+
+
+def _scalar_text(value: Any, old_style: str | None) -> str | None:
+    """YAML for one scalar that reads back as `value` (plain when safe, else quoted)."""
+    import json
+
+    import yaml
+
+    if isinstance(value, bool) or value is None:
+        return None  # rare in fact sheets; let ruamel decide
+    if isinstance(value, (int, float)):
+        return json.dumps(value)
+    if not isinstance(value, str):
+        return None
+    if not old_style and not _PLAIN_BAD.search(value):
+        try:
+            if yaml.load(value, Loader=_loader()) == value:
+                return value
+        except yaml.YAMLError:
+            pass
+    if old_style == "'" and "\n" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _same_value(old: Any, new: Any) -> bool:
+    return type(old) is type(new) and old == new or (
+        isinstance(old, (int, float)) and isinstance(new, (int, float)) and not isinstance(old, bool)
+        and not isinstance(new, bool) and old == new and isinstance(old, float) == isinstance(new, float))
+
+
+def _edits(node, old: Any, new: Any, out: list) -> bool:
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
+            return False
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(keys) != len(node.value) or keys != list(old):
+            return False  # duplicate or complex keys: not ours to patch
+        return all(_edits(v, old[k.value], new[k.value], out) for k, v in node.value)
+    if isinstance(node, yaml.SequenceNode):
+        if not isinstance(old, list) or not isinstance(new, list) or len(old) != len(new):
+            return False
+        return all(_edits(n, o, w, out) for n, o, w in zip(node.value, old, new))
+    if isinstance(node, yaml.ScalarNode):
+        if isinstance(new, (dict, list)):
+            return False
+        if _same_value(old, new):
+            return True
+        if node.style in ("|", ">"):
+            return False
+        if node.tag.endswith(":timestamp") and isinstance(new, str) and _ISO_DATE.fullmatch(new):
+            out.append((node.start_mark.index, node.end_mark.index, new))  # a date stays an unquoted date
+            return True
+        text = _scalar_text(new, node.style)
+        if text is None:
+            return False
+        out.append((node.start_mark.index, node.end_mark.index, text))
+        return True
+    return False
+
+
+def patch_scalars(text: str, data: dict) -> str | None:
+    """`text` with changed scalar values replaced in place, or None when more than scalars changed."""
+    import yaml
+
+    try:
+        loader = _loader()(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return None
+            old = _norm(loader.construct_document(node))
+        finally:
+            loader.dispose()
+    except yaml.YAMLError:
+        return None
+    edits: list = []
+    if not _edits(node, old, data, edits):
+        return None
+    for start, end, new_text in sorted(edits, reverse=True):
+        text = text[:start] + new_text + text[end:]
+    try:
+        if _norm(yaml.load(text, Loader=_reader())) != data:
+            return None
+    except yaml.YAMLError:
+        return None
+    return text
+
+
 def apply_data(text: str, data: dict, source: str, schema: dict | None = None) -> str:
     """The YAML text with the form's values; unchanged values keep their exact spelling."""
+    fast = patch_scalars(text, data)
+    if fast is not None:
+        return fast
     doc = load_roundtrip(text, source)
     if not isinstance(doc, dict):
         from ruamel.yaml.comments import CommentedMap
@@ -282,4 +458,7 @@ def apply_data(text: str, data: dict, source: str, schema: dict | None = None) -
     merge(doc, data, schema)
     buf = io.StringIO()
     _yaml(dash_offset(text)).dump(doc, buf)
-    return buf.getvalue()
+    out = buf.getvalue()
+    if plain_data(out, source) != data:  # never write what drafter would read differently
+        raise InputError(f"{source}: 无法把表单中的值写回 YAML（请直接在文件中编辑）")
+    return out
