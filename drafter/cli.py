@@ -33,10 +33,46 @@ def _register_all() -> None:
 _register_all()
 
 
-def main() -> None:
-    """Console entry point: DrafterError → Chinese message on stderr + exit code."""
-    from .console import err
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
 
+        try:
+            v = version("drafter")
+        except PackageNotFoundError:
+            from . import __version__ as v
+        print(f"drafter {v}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True, help="显示版本号并退出。"),
+) -> None:
+    """drafter：乡镇公文起草助手——按事实表（YAML）生成符合 GB/T 9704 的 Word 报告。"""
+
+
+def _chinese_help() -> None:
+    from .cli_help import install
+
+    install(typer.Context.__mro__[1])
+
+
+_chinese_help()
+
+
+def main() -> None:
+    """Console entry point: DrafterError → Chinese message on stderr + exit code; never a traceback."""
+    import os
+    import signal
+
+    from .console import err, make_streams_safe
+
+    make_streams_safe()
+    try:  # SIGTERM unwinds like Ctrl-C, so files being written are cleaned up
+        signal.signal(signal.SIGTERM, _terminated)
+    except (ValueError, OSError):  # pragma: no cover - not the main thread
+        pass
     errors = _click_errors()
     try:
         rc = app(standalone_mode=False)
@@ -49,6 +85,10 @@ def main() -> None:
         err.print("已中断。", markup=False)
         sys.exit(130)
     except DrafterError as exc:
+        from .console import out
+
+        for finding in exc.findings:
+            out.print(str(finding), markup=False)
         for line in exc.lines():
             err.print(line, markup=False)
         sys.exit(exc.exit_code)
@@ -57,6 +97,28 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except (OSError, RecursionError, MemoryError, Exception) as exc:  # the last wall: Chinese, no traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        err.print(_unexpected_message(exc), markup=False)
+        sys.exit(1)
+
+
+def _terminated(signum, frame) -> None:
+    sys.exit(143)
+
+
+def _unexpected_message(exc: BaseException) -> str:
+    """What the user sees for an error drafter did not foresee: Chinese, naming the file when the OS names one."""
+    if isinstance(exc, OSError):
+        from .fileio import os_message
+
+        return os_message(exc, exc.filename, "无法读写")
+    if isinstance(exc, RecursionError):
+        return "输入嵌套过深，无法处理（请检查事实表、模板或样式文件的层次）"
+    if isinstance(exc, MemoryError):
+        return "内存不足：输入过大，无法处理"
+    return f"内部错误（{type(exc).__name__}），请把所用的命令和文件报告给维护者；设置环境变量 DRAFTER_DEBUG=1 可查看详细信息"
 
 
 def _click_errors() -> dict[str, type]:

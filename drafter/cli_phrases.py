@@ -38,20 +38,13 @@ def register(app: typer.Typer) -> None:
         check_filters(role, genre)
         target = None
         if into is not None:
-            from .factsheet_edit import FieldError, append_to_list
+            from .factsheet_edit import check_target
 
             file_s, sep, field = into.rpartition(":")
             if not sep or not file_s or not field:
                 raise UsageError(f"--into 的格式应为 文件:字段，如 2025年报告.yaml:shortcomings.items（收到：{into}）")
             target = (Path(file_s), field)
-            if not target[0].is_file():
-                raise InputError(f"{target[0]}: 事实表文件不存在")
-            try:  # refuse a bad field before the user picks anything
-                append_to_list(target[0].read_text(encoding="utf-8"), field, "")
-            except FieldError as exc:
-                raise InputError(f"{target[0]}: 字段 {field} 无法追加：{exc}") from exc
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{target[0]}: 不是 UTF-8 编码的文本：{exc}") from exc
+            check_target(target[0], field)  # unreadable, read-only or a bad field: refused before the user picks anything
         if not terminal_available():
             raise UsageError("常用语浏览器需要在终端中交互使用；在脚本或管道中请用 drafter phrases search 检索词。")
         index = Index.build(load_bank(bank))
@@ -71,7 +64,7 @@ def register(app: typer.Typer) -> None:
 
             err.print(f"已追加到 {target[0]} 的 {target[1]}。", markup=False)
 
-    @phrases.command("search", help="按关键词、子串、模糊匹配或拼音首字母（如 qxrs）检索常用语。")
+    @phrases.command("search", help="按关键词、子串、模糊匹配或拼音首字母（如 qxrs）检索常用语。", short_help="检索常用语")
     def search_cmd(
         query: str = typer.Argument(..., metavar="检索词", help="检索词：汉字、关键词或拼音首字母", show_default=False),
         role: Optional[str] = typer.Option(None, "--role", help="只看某一角色，如 opening、thanks、closing"),
@@ -80,29 +73,22 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出全部字段"),
         bank: Optional[Path] = typer.Option(None, "--bank", help="常用语库文件夹（默认为随程序提供的 phrasebank/）"),
     ) -> None:
-        from .phrasebank import Index, check_filters, load_bank, search
-
-        check_filters(role, genre)
-        hits = search(Index.build(load_bank(bank)), query, role=role, genre=genre, limit=limit)
-        if as_json:
-            import json
-            import sys
-
-            rows = [dict(e, score=round(s, 2)) for s, e in hits]
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
-            return
+        from . import app
         from .console import err, out
 
+        hits = app.search_phrases(app.Workspace.default(phrasebank=bank), query, role=role, genre=genre, limit=limit)
+        if as_json:
+            _print_json([_phrase_row(h) for h in hits])
+            return
         if not hits:
             err.print(f"没有找到与“{query}”相关的常用语。", markup=False)
             return
-        for n, (s, e) in enumerate(hits, 1):
-            srcs = e.get("sources") or []
-            more = f" 等{len(srcs)}处" if len(srcs) > 3 else ""
-            out.print(f"{n}. [{e.get('role')}/{e.get('function')}] {e['text']}", markup=False)
-            out.print(f"   出处：{'、'.join(srcs[:3])}{more}；次数：{e.get('count', 0)}", markup=False)
+        for n, h in enumerate(hits, 1):
+            out.print(f"{n}. [{h.role}/{h.function}] {h.text}", markup=False)
+            out.print(f"   出处：{_sources(h.sources)}；次数：{h.count}", markup=False)
 
-    @app.command("suggest", help="为事实表中的套话字段（如 shortcomings.lead）列出常用语库中的候选表述；编号即 render --variant 的取值。")
+    @app.command("suggest", help="为事实表中的套话字段（如 shortcomings.lead）列出常用语库中的候选表述；编号即 render --variant 的取值。",
+                 short_help="列出套话字段的候选表述")
     def suggest_cmd(
         file: Path = typer.Argument(..., metavar="事实表", help="YAML 事实表", show_default=False),
         field: str = typer.Argument(..., metavar="字段", help="字段路径，如 shortcomings.lead、plan.tasks_lead", show_default=False),
@@ -110,56 +96,51 @@ def register(app: typer.Typer) -> None:
         as_json: bool = typer.Option(False, "--json", help="以 JSON 列表输出全部字段"),
         bank: Optional[Path] = typer.Option(None, "--bank", help="常用语库文件夹（默认为随程序提供的 phrasebank/）"),
     ) -> None:
-        from .formulas import candidates, get_path, template_slots
-        from .phrasebank import FORMULA_FIELDS, load_bank, suggest
-
-        data, meta = _sheet_and_meta(file)
-        slots = template_slots(meta)
-        entries = load_bank(bank)
-        if field in slots:
-            # what render would put there: numbered as --variant takes them
-            found = candidates(slots[field], data, entries)
-            rows = [{**c.entry, "filled": c.text, "variant": k} for k, c in enumerate(found)][:limit]
-        elif field in FORMULA_FIELDS:
-            rows = suggest(entries, field, genre=meta.get("genre"), limit=limit)
-        else:
-            valid = list(slots) + [f for f in FORMULA_FIELDS if f not in slots]
-            raise UsageError(f"不是可套用常用语的字段：{field}（可用：{'、'.join(valid)}）")
-        if as_json:
-            import json
-            import sys
-
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
-            return
+        from . import app as api
         from .console import err, out
 
+        ws = api.Workspace.default(phrasebank=bank)
+        text = api.read_sheet(file)
+        rows = api.suggest(ws, text, str(file), field, limit=limit)
+        if as_json:
+            _print_json([_suggestion_row(s) for s in rows])
+            return
         if not rows:
             err.print(f"常用语库中没有适合字段 {field} 的表述。", markup=False)
             return
-        if field in slots:
-            own = get_path(data, field)
-            if own not in (None, ""):
+        if rows[0].variant is not None:
+            if api.phrases.is_formula_field_filled(ws, text, str(file), field):
                 err.print(f"事实表已填写 {field}，生成时用的是它；以下表述可替换（删去该字段后用 --variant 编号选用）。", markup=False)
             else:
                 err.print(f"事实表未填写 {field}：drafter render 默认用第 0 条，--variant N 用第 N 条（超出时循环）。", markup=False)
-        genre = meta.get("genre")
-        for n, e in enumerate(rows, 1):
-            srcs = e.get("sources") or []
-            label = f"{e['variant']}." if "variant" in e else f"{n}."
-            same = "" if "variant" in e or genre not in (e.get("genres") or ()) else "（同文种）"
-            out.print(f"{label} {e.get('filled', e['text'])}{same}", markup=False)
-            out.print(f"   出处：{'、'.join(srcs[:3])}{' 等%d处' % len(srcs) if len(srcs) > 3 else ''}；次数：{e.get('count', 0)}", markup=False)
+        for n, s in enumerate(rows, 1):
+            label = f"{s.variant}." if s.variant is not None else f"{n}."
+            same = "（同文种）" if s.variant is None and s.same_genre else ""
+            out.print(f"{label} {s.text}{same}", markup=False)
+            out.print(f"   出处：{_sources(s.sources)}；次数：{s.count}", markup=False)
 
 
-def _sheet_and_meta(path: Path) -> tuple[dict, dict]:
-    """A fact sheet's data (even half-filled) and its template's meta: enough to fill formula slots."""
-    from . import templates
-    from .factsheet import parse_factsheet
+def _sources(sources) -> str:
+    more = f" 等{len(sources)}处" if len(sources) > 3 else ""
+    return "、".join(sources[:3]) + more
 
-    sheet, problems = parse_factsheet(path)
-    if sheet is None:
-        raise InputError(f"{path}: 无法读取事实表", problems)
-    tid = sheet.template_id
-    if tid is None:
-        raise InputError(f"{path}: 事实表缺少模板名（template）")
-    return sheet.data, templates.get(tid).meta
+
+def _print_json(rows: list[dict]) -> None:
+    import json
+    import sys
+
+    sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+
+
+def _phrase_row(h) -> dict:
+    return {"text": h.text, "role": h.role, "function": h.function, "genres": list(h.genres),
+            "count": h.count, "sources": list(h.sources), "keywords": list(h.keywords), "pinyin": h.pinyin,
+            "score": round(h.score, 2)}
+
+
+def _suggestion_row(s) -> dict:
+    row = {"text": s.raw, "filled": s.text, "role": s.role, "function": s.function,
+           "genres": list(s.genres), "count": s.count, "sources": list(s.sources)}
+    if s.variant is not None:
+        row["variant"] = s.variant
+    return row

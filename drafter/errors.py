@@ -27,15 +27,52 @@ class Location:
         return f"{head} {self.field}" if self.field else head
 
 
+ERROR = "error"
+WARNING = "warning"
+
+
 @dataclass(frozen=True)
 class Problem:
-    """One finding about user input, printable as `FILE:LINE:COL 字段.路径: 说明`."""
+    """One finding about user input or a draft — the one problem type of drafter.
+
+    Fact-sheet problems (YAML, schema, formulas) print as `FILE:LINE:COL 字段.路径: 说明`;
+    proofreading findings carry their lint `rule` and print as `FILE:LINE 规则: 说明 — 摘录`.
+    """
 
     location: Location
     message: str
+    severity: str = ERROR
+    rule: str | None = None
+    excerpt: str = ""
+
+    @property
+    def file(self) -> str:
+        return self.location.file
+
+    @property
+    def line(self) -> int:
+        return self.location.line or 0
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
 
     def __str__(self) -> str:
-        return f"{self.location.prefix()}: {self.message}"
+        if self.rule is None:
+            return f"{self.location.prefix()}: {self.message}"
+        head = f"{self.location.file}:{self.location.line} {self.rule}: {self.message}"
+        return f"{head} — {self.excerpt}" if self.excerpt else head
+
+    def format(self) -> str:
+        return str(self)
+
+    def to_dict(self) -> dict:
+        loc = self.location
+        if self.rule is not None:
+            return {"file": loc.file, "line": loc.line, "rule": self.rule, "severity": self.severity,
+                    "message": self.message, "excerpt": self.excerpt}
+        return {"file": loc.file, "line": loc.line, "col": loc.col, "field": loc.field,
+                "severity": self.severity, "message": self.message}
 
 
 class DrafterError(Exception):
@@ -43,14 +80,16 @@ class DrafterError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str, problems: list[Problem] | None = None):
+    def __init__(self, message: str, problems: list[Problem] | None = None, *, footer: bool = False):
         super().__init__(message)
         self.message = message
         self.problems = list(problems or [])
+        self.footer = footer  # print the message after the problems (a batch's verdict)
+        self.findings: list[Problem] = []  # proofreading findings behind a refusal (printed as results)
 
     def lines(self) -> list[str]:
         if self.problems:
-            return [str(p) for p in self.problems]
+            return [str(p) for p in self.problems] + ([self.message] if self.footer else [])
         return [self.message]
 
 

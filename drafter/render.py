@@ -25,19 +25,31 @@ class Checked:
     template: templates.Template
 
 
-def check(path: Path) -> tuple[Checked | None, list[Problem]]:
-    """Every problem of a fact sheet at once (YAML, duplicates, template id, schema)."""
-    sheet, problems = factsheet.parse_factsheet(Path(path))
+def check(path: Path, text: str | None = None,
+          dirs: tuple[Path, ...] | None = None) -> tuple[Checked | None, list[Problem]]:
+    """Every problem of a fact sheet at once (YAML, duplicates, template id, schema).
+
+    `text` is the sheet's content when it is already in memory (the web page); `dirs`
+    the template folders to search (default: the unit's, then the shipped ones).
+    """
+    sheet, problems = factsheet.parse_factsheet(Path(path), text)
     if sheet is None:
         return None, problems
+    return check_parsed(sheet, problems, dirs)
+
+
+def check_parsed(sheet: factsheet.FactSheet, problems: list[Problem],
+                 dirs: tuple[Path, ...] | None = None) -> tuple[Checked | None, list[Problem]]:
+    """The template and schema checks of an already parsed sheet (its structural problems given)."""
+    problems = list(problems)
     tid = sheet.template_id
     if tid is None:
         loc = sheet.locate(("template",))
         problems.append(Problem(Location(loc.file, loc.line, loc.col, "template"),
-                                f"缺少或写错了模板名（template），可用：{'、'.join(templates.available())}"))
+                                f"缺少或写错了模板名（template），可用：{'、'.join(templates.available(dirs))}"))
         return None, sorted(problems, key=lambda p: (p.location.line or 0, p.location.col or 0))
     try:
-        template = templates.get(tid)
+        template = templates.get(tid, dirs)
     except UsageError as exc:
         loc = sheet.locate(("template",))
         problems.append(Problem(loc, exc.message))
@@ -47,9 +59,9 @@ def check(path: Path) -> tuple[Checked | None, list[Problem]]:
     return (Checked(sheet, template) if not problems else None), problems
 
 
-def load(path: Path) -> Checked:
+def load(path: Path, text: str | None = None, dirs: tuple[Path, ...] | None = None) -> Checked:
     """A valid fact sheet, or an InputError listing every problem."""
-    checked, problems = check(path)
+    checked, problems = check(path, text, dirs)
     if problems or checked is None:
         raise InputError(f"{path}: 事实表有误", problems)
     return checked
@@ -64,31 +76,21 @@ def report_year(checked: Checked | None) -> int | None:
     return factsheet_year(checked.sheet.data)
 
 
-def build_report(checked: Checked, extra: dict | None = None, variant: int = 0) -> Report:
+def build_report(checked: Checked, extra: dict | None = None, variant: int = 0,
+                 entries: list[dict] | None = None) -> Report:
     """Formula fields the sheet leaves empty come from the phrase bank (`variant` picks which)."""
     from .formulas import fill
 
-    data, _ = fill(checked, variant)
+    data, _ = fill(checked, variant, entries)
     markup = templates.render_markup(checked.template, data, extra)
     return parse_markup(markup)
 
 
 def to_bytes(report: Report, fmt: str, style: Style | None = None) -> bytes:
-    """Serialise a report; writers are imported on demand (python-docx is the slow one)."""
-    if fmt == "docx":
-        from .style import load_style
-        from .writers.docx import write_docx
+    """Serialise a report with the registered writer for `fmt`."""
+    from .writers import WriteOptions, get
 
-        return write_docx(report, style or load_style())
-    if fmt == "md":
-        from .writers.markdown import write_markdown
-
-        return write_markdown(report).encode("utf-8")
-    if fmt == "txt":
-        from .writers.text import write_text
-
-        return write_text(report).encode("utf-8")
-    raise UsageError(f"不支持的输出格式“{fmt}”，可选：{'、'.join(FORMATS)}")
+    return get(fmt).write(report, WriteOptions(style=style))
 
 
 def default_output(checked: Checked, fmt: str) -> str:

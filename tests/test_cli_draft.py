@@ -195,12 +195,32 @@ def test_render_several_into_a_folder_and_all_or_nothing(example_path, tmp_path)
     assert r.returncode == 2 and list(out2.iterdir()) == []
 
 
-def test_render_usage_errors(example_path, tmp_path):
+def test_render_creates_missing_output_folders(example_path, tmp_path):
+    """-o names a file in a missing folder, a missing folder (trailing /), or a folder for several sheets."""
     r = run_cli("render", example_path, "-o", tmp_path / "no" / "such" / "r.docx")
-    assert r.returncode == 2 and "输出文件夹不存在" in r.stderr
-    r = run_cli("render", example_path, example_path, "-o", tmp_path / "missing_dir")
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "no" / "such" / "r.docx").is_file()
+    r = run_cli("render", example_path, "-o", str(tmp_path / "新文件夹") + "/")
+    assert r.returncode == 0, r.stderr
+    assert [p.name for p in (tmp_path / "新文件夹").iterdir()] == ["青溪镇2025年政府工作报告.docx"]
+    assert not (tmp_path / "新文件夹.docx").exists()
+    term = EXAMPLES / "gov_work_report_term.yaml"
+    r = run_cli("render", example_path, term, "-o", tmp_path / "输出文件夹")
+    assert r.returncode == 0, r.stderr
+    assert len(list((tmp_path / "输出文件夹").iterdir())) == 2
+
+
+def test_render_refused_batch_creates_no_folder(example_path, tmp_path):
+    r = run_cli("render", example_path, tmp_path / "missing.yaml", "-o", str(tmp_path / "out") + "/")
+    assert r.returncode == 1 and not (tmp_path / "out").exists()
+
+
+def test_render_usage_errors(example_path, tmp_path):
+    (tmp_path / "file").write_text("x")
+    r = run_cli("render", example_path, example_path, "-o", tmp_path / "file")
     assert r.returncode == 2 and "文件夹" in r.stderr
-    r = run_cli("render", example_path, "--format", "pdf", "-o", tmp_path / "x.pdf")
+    (tmp_path / "file").unlink()
+    r = run_cli("render", example_path, "--format", "rtf", "-o", tmp_path / "x.rtf")
     assert r.returncode == 2 and "docx" in r.stderr
     r = run_cli("render", example_path, "--format", "md", "-o", tmp_path / "x.docx")
     assert r.returncode == 2

@@ -14,7 +14,7 @@ from .text import Doc
 
 __all__ = [
     "ERROR", "WARNING", "Finding", "RULE_IDS", "has_errors",
-    "lint_lines", "lint_path", "lint_factsheet_values",
+    "lint_lines", "lint_path", "lint_factsheet_values", "lint_factsheet_text", "lint_value_lines",
 ]
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
@@ -50,6 +50,24 @@ def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
         year = factsheet_year(data)
     genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
     return _run(lines, str(path), year, genre, FACTSHEET)
+
+
+def lint_value_lines(lines: list[tuple[int, str]], source: str, year: int | None,
+                     genre: object = None) -> list[Finding]:
+    """The fact-sheet rules over a sheet's text values already placed at their YAML lines."""
+    return _run(lines, source, year, genre if isinstance(genre, str) else None, FACTSHEET)
+
+
+def lint_factsheet_text(text: str, source: str, year: int | None = None) -> list[Finding]:
+    """lint_factsheet_values for a fact sheet's text in memory."""
+    from .extract import yaml_text_values
+    from ..gongwen.report_year import factsheet_year
+
+    lines, data = yaml_text_values(text, source)
+    if year is None:
+        year = factsheet_year(data)
+    genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
+    return _run(lines, source, year, genre, FACTSHEET)
 
 
 def lint_path(path: Path, year: int | None = None) -> list[Finding]:

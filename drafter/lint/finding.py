@@ -1,29 +1,14 @@
-"""The one result type of the proofreading pass."""
+"""The proofreading pass reports drafter's one problem type (errors.Problem) with a rule id."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from ..errors import ERROR, WARNING, Location, Problem
 
-ERROR = "error"
-WARNING = "warning"
+__all__ = ["ERROR", "WARNING", "Finding", "has_errors"]
 
 
-@dataclass(frozen=True)
-class Finding:
-    """One problem at one line: printable as `FILE:LINE 规则: 说明 — 摘录`."""
-
-    file: str
-    line: int
-    rule: str
-    severity: str
-    message: str
-    excerpt: str
-
-    def format(self) -> str:
-        text = f"{self.file}:{self.line} {self.rule}: {self.message}"
-        return f"{text} — {self.excerpt}" if self.excerpt else text
-
-    def to_dict(self) -> dict:
-        return asdict(self)
+def Finding(file: str, line: int, rule: str, severity: str, message: str, excerpt: str) -> Problem:  # noqa: N802
+    """A lint finding: a Problem at FILE:LINE with its rule id and an excerpt."""
+    return Problem(Location(file, line), message, severity, rule, excerpt)
 
 
 def has_errors(findings) -> bool:

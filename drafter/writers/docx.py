@@ -225,3 +225,10 @@ def write_docx(report: Report, style: Style) -> bytes:
     buf = io.BytesIO()
     build_document(report, style).save(buf)
     return buf.getvalue()
+
+
+def write(report: Report, options) -> bytes:
+    """Registry entry point."""
+    from ..style import load_style
+
+    return write_docx(report, options.style or load_style())

@@ -30,3 +30,8 @@ def write_markdown(report: Report) -> str:
             out.append("{.signature}")
             out.append("\\\n".join(escape(line) for line in block.lines))
     return "\n".join(out) + "\n"
+
+
+def write(report: Report, options) -> bytes:
+    """Registry entry point."""
+    return write_markdown(report).encode("utf-8")

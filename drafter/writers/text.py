@@ -23,3 +23,8 @@ def write_text(report: Report) -> str:
             out.append("")
             out.extend(block.lines)
     return "\n".join(out) + "\n"
+
+
+def write(report: Report, options) -> bytes:
+    """Registry entry point."""
+    return write_text(report).encode("utf-8")
