@@ -55,6 +55,8 @@ def _serve(
     threading.Thread(target=announce, daemon=True).start()
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # uvicorn has shut down gracefully and re-raises Ctrl-C: a requested stop, not an error
     finally:
         sock.close()
     err.print("drafter 网页已停止。", markup=False)

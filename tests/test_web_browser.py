@@ -126,7 +126,7 @@ def test_clerk_creates_fills_picks_fixes_saves_reopens_and_downloads(page, folde
     card = pg.locator('.card[data-template="gov_work_report"]')
     card.locator("input").fill("2025年政府工作报告")
     card.locator("button.new").click()
-    pg.wait_for_selector("#preview p")
+    pg.wait_for_selector("#preview .drafter-doc")
     assert (folder / "2025年政府工作报告.yaml").is_file()
     assert "政府工作报告" in preview_text(pg)
     shot(pg, "02-new")
@@ -195,7 +195,7 @@ def test_clerk_creates_fills_picks_fixes_saves_reopens_and_downloads(page, folde
     assert "白沙镇" in pg.locator("#sheets tr[data-name='2025年政府工作报告.yaml']").inner_text()
     shot(pg, "08-home-after-save")
     pg.click("#sheets tr[data-name='2025年政府工作报告.yaml'] a")
-    pg.wait_for_selector("#preview p")
+    pg.wait_for_selector("#preview .drafter-doc")
     assert field(pg, "unit.name").locator("textarea").input_value() == "白沙镇"
     assert field(pg, "shortcomings.lead").locator("textarea").input_value() == chosen_text
     wait_preview(pg, "白沙镇")
@@ -221,7 +221,7 @@ def test_clerk_creates_fills_picks_fixes_saves_reopens_and_downloads(page, folde
 def test_array_items_move_and_remove_in_the_yaml(page, folder):
     pg = page
     pg.click("#sheets tr[data-name='gov_work_report.yaml'] a")
-    pg.wait_for_selector("#preview p")
+    pg.wait_for_selector("#preview .drafter-doc")
     upper = field(pg, "leadership.upper")
     assert [upper.locator("textarea").nth(i).input_value() for i in range(2)] == ["市委", "市政府"]
     upper.locator(".array-item").nth(1).locator("button[aria-label='上移']").click()
@@ -242,7 +242,7 @@ def test_array_items_move_and_remove_in_the_yaml(page, folder):
 def test_phrase_page_filters_and_inserts_into_the_open_sheet(page, folder):
     pg = page
     pg.click("#sheets tr[data-name='gov_work_report.yaml'] a")
-    pg.wait_for_selector("#preview p")
+    pg.wait_for_selector("#preview .drafter-doc")
     before = field(pg, "shortcomings.items").locator(".array-item").count()
     pg.click("#nav-phrases")
     pg.wait_for_selector("#phrase-query")
@@ -258,7 +258,7 @@ def test_phrase_page_filters_and_inserts_into_the_open_sheet(page, folder):
     phrase = pg.locator("#phrase-list li .phrase-text").first.inner_text()
     pg.select_option("#phrase-field", "shortcomings.items")
     pg.locator("#phrase-list li button.insert").first.click()
-    pg.wait_for_selector("#preview p")
+    pg.wait_for_selector("#preview .drafter-doc")
     items = field(pg, "shortcomings.items")
     assert items.locator(".array-item").count() == before + 1
     assert items.locator("textarea").last.input_value() == phrase
@@ -268,7 +268,7 @@ def test_phrase_page_filters_and_inserts_into_the_open_sheet(page, folder):
 def test_saving_over_an_edit_made_elsewhere_is_refused(page, folder):
     pg = page
     pg.click("#sheets tr[data-name='gov_work_report.yaml'] a")
-    pg.wait_for_selector("#preview p")
+    pg.wait_for_selector("#preview .drafter-doc")
     field(pg, "speaker.post").locator("textarea").fill("代镇长")
     wait_preview(pg, "代镇长")
     other = (folder / "gov_work_report.yaml").read_text(encoding="utf-8") + "# 在记事本里加的一行\n"
@@ -284,7 +284,7 @@ def test_saving_over_an_edit_made_elsewhere_is_refused(page, folder):
 def test_word_is_refused_while_the_sheet_has_errors(page, folder):
     pg = page
     pg.click("#sheets tr[data-name='gov_work_report.yaml'] a")
-    pg.wait_for_selector("#preview p")
+    pg.wait_for_selector("#preview .drafter-doc")
     field(pg, "meeting.date").locator("input").fill("")
     field(pg, "meeting.date").locator(".problem.error").wait_for()
     pg.click("#render-docx")

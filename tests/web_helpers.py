@@ -14,13 +14,10 @@ BASE = f"http://127.0.0.1:{PORT}"
 
 
 def app_layer():
-    """The application layer the page calls (drafter.app; the stand-in until it exists)."""
-    try:
-        from drafter import app
-        return app
-    except ImportError:
-        from tests import web_fake_app
-        return web_fake_app
+    """The application layer the page calls (the same one the CLI calls)."""
+    from drafter import app
+
+    return app
 
 
 def make_folder(tmp_path: Path) -> Path:

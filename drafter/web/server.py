@@ -17,17 +17,33 @@ from urllib.parse import quote
 from ..errors import DrafterError, InputError, OutputExistsError, UsageError
 from .folder import Folder, version_of
 from .guard import BodyTooLarge, Guard
-from .yaml_merge import apply_data, plain_data
+from .yaml_merge import apply_data, field_lines, plain_data
 
 STATIC = Path(__file__).parent / "static"
 MAX_BODY = 2 * 1024 * 1024      # a request: a fact sheet plus its form values
 MAX_SHEET = 1024 * 1024         # one fact sheet's text
 
 
-def problem_json(p: Any) -> dict:
+def problem_json(p: Any, fields: dict[int, str] | None = None, source: str | None = None) -> dict:
+    """A problem for the page; a proofreading finding on a line of the sheet gets that line's field."""
     loc = p.location
-    return {"line": loc.line, "col": loc.col, "field": loc.field, "message": p.message,
-            "severity": getattr(p, "severity", "error"), "rule": getattr(p, "rule", None), "text": str(p)}
+    field = loc.field
+    if field is None and fields and loc.file == source and loc.line in fields:
+        field = fields[loc.line]
+    return {"file": loc.file, "line": loc.line, "col": loc.col, "field": field, "message": p.message,
+            "severity": p.severity, "rule": p.rule, "text": str(p)}
+
+
+def problems_json(problems, text: str, source: str) -> list[dict]:
+    fields = field_lines(text) if any(p.location.field is None and p.location.file == source for p in problems) else {}
+    return [problem_json(p, fields, source) for p in problems]
+
+
+def _is_list(schema: dict, dotted: str) -> bool:
+    node = schema
+    for part in dotted.split("."):
+        node = (node.get("properties") or {}).get(part) or {}
+    return node.get("type") == "array"
 
 
 class Pages:
@@ -134,7 +150,8 @@ class Pages:
         if isinstance(tid, str) and self._known(tid):
             out["template"] = tid
             out["schema"] = self.schema(tid)
-            out["formulas"] = {f: {"role": i.role, "function": i.function, "list": bool(getattr(i, "list", False))}
+            schema = out["schema"]
+            out["formulas"] = {f: {"role": i.role, "function": i.function, "list": _is_list(schema, f)}
                                for f, i in self.api.formula_fields(self.ws, tid).items()}
         return out
 
@@ -142,7 +159,7 @@ class Pages:
         name = self._name(body)
         text = self._text(body, name)
         p = self.api.preview(self.ws, text, name, variant=self._variant(body))
-        return {"text": text, "html": p.html, "ok": p.ok, "problems": [problem_json(x) for x in p.problems]}
+        return {"text": text, "html": p.html, "ok": p.ok, "problems": problems_json(p.problems, text, name)}
 
     def suggest(self, body: dict) -> dict:
         name = self._name(body)
@@ -153,7 +170,8 @@ class Pages:
         rows = self.api.suggest(self.ws, text, name, field, limit=int(body.get("limit") or 20))
         return {"field": field, "candidates": [
             {"variant": s.variant, "text": s.text, "raw": s.raw, "sources": list(s.sources), "count": s.count,
-             "role": s.role, "function": s.function} for s in rows]}
+             "role": s.role, "function": s.function, "same_genre": bool(getattr(s, "same_genre", False))}
+            for s in rows]}
 
     def save(self, body: dict) -> dict:
         name = self._name(body)

@@ -462,3 +462,32 @@ def apply_data(text: str, data: dict, source: str, schema: dict | None = None) -
     if plain_data(out, source) != data:  # never write what drafter would read differently
         raise InputError(f"{source}: 无法把表单中的值写回 YAML（请直接在文件中编辑）")
     return out
+
+
+def field_lines(text: str) -> dict[int, str]:
+    """YAML line → the field whose value sits there (review.sections[1].heading), for placing
+    proofreading findings, which name a line but no field, next to their input."""
+    import yaml
+
+    try:
+        root = yaml.compose(text, Loader=_loader())
+    except yaml.YAMLError:
+        return {}
+    out: dict[int, str] = {}
+
+    def walk(node, parts: tuple) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                if isinstance(k, yaml.ScalarNode):
+                    walk(v, parts + (k.value,))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, v in enumerate(node.value):
+                walk(v, parts + (i,))
+        elif isinstance(node, yaml.ScalarNode) and parts:
+            path = "".join(f"[{p + 1}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
+            for line in range(node.start_mark.line + 1, node.end_mark.line + 2):
+                out.setdefault(line, path)
+
+    if root is not None:
+        walk(root, ())
+    return out

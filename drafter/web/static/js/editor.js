@@ -33,7 +33,7 @@ export class Editor {
   render() {
     this.status = h("span", { class: "status", id: "save-status" });
     this.summary = h("div", { class: "summary", id: "summary" });
-    this.preview = h("article", { class: "page", id: "preview", lang: "zh-CN" });
+    this.preview = h("div", { class: "preview", id: "preview" });
     const toolbar = h("div", { class: "toolbar" },
       h("h1", {}, this.name),
       this.status,
@@ -184,10 +184,10 @@ export class Editor {
     box.replaceChildren(
       h("p", { class: "help" }, "不填时按 0 号生成（drafter render --variant N 取第 N 号）；点“用这一条”把它写进事实表："),
       h("ol", { class: "candidates" }, res.candidates.map((c) => h("li", { dataset: { variant: c.variant } },
-        h("span", { class: "variant" }, `${c.variant} 号`),
+        h("span", { class: "variant" }, c.variant === null ? "—" : `${c.variant} 号`),
         h("span", { class: "cand-text" }, c.text),
         h("button", { type: "button", class: "use", onclick: () => this.useCandidate(parts, info, c, box) }, "用这一条"),
-        h("div", { class: "sources" }, `出处（${c.count} 次）：`, c.sources.slice(0, 3).join("；"),
+        h("div", { class: "sources" }, `出处（${c.count} 次${c.same_genre ? "，本文种" : ""}）：`, c.sources.slice(0, 3).join("；"),
           c.sources.length > 3 ? ` 等 ${c.sources.length} 处` : "")))),
       close);
   }

@@ -27,6 +27,11 @@ export async function renderPhrases(editor) {
   let seq = 0;
   const update = async () => {
     const mine = ++seq;
+    if (!q.value.trim()) {
+      count.textContent = "输入文字、关键词或拼音首字母开始查找（可先选角色和文种）。";
+      list.replaceChildren();
+      return;
+    }
     let res;
     try {
       res = await api.phrases(q.value, role.value, genre.value);
