@@ -225,3 +225,14 @@ def test_cli_serve_refuses_a_missing_folder_and_a_taken_port(tmp_path):
     finally:
         s.close()
     assert r.returncode == 2 and "无法使用" in r.stderr
+
+
+def test_pdf_download_when_libreoffice_is_present(c):
+    import shutil
+
+    assert c.get("/api/info").json()["pdf"] == (shutil.which("soffice") is not None or shutil.which("libreoffice") is not None)
+    s = c.get("/api/sheet", params={"name": NAME}).json()
+    r = c.post("/api/render", json={"name": NAME, "text": s["text"], "format": "pdf"})
+    assert r.status_code == 200, r.text
+    assert r.content.startswith(b"%PDF") and r.headers["content-type"] == "application/pdf"
+    assert "青溪镇2025年政府工作报告.pdf" in __import__("urllib.parse").parse.unquote(r.headers["content-disposition"])

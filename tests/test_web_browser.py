@@ -247,12 +247,13 @@ def test_phrase_page_filters_and_inserts_into_the_open_sheet(page, folder):
     pg.click("#nav-phrases")
     pg.wait_for_selector("#phrase-query")
     pg.fill("#phrase-query", "zqld")
-    pg.wait_for_function("() => document.querySelectorAll('#phrase-list li').length > 0")
+    pg.wait_for_selector("#phrase-list[data-shown='zqld||'] li")
     assert "正确领导" in pg.locator("#phrase-list").inner_text()
     pg.select_option("#phrase-role", "shortcomings")
     pg.fill("#phrase-query", "问题")
-    pg.wait_for_function("() => [...document.querySelectorAll('#phrase-list li .tag:first-child')]"
-                         ".every(t => t.innerText === '问题与不足') && document.querySelectorAll('#phrase-list li').length > 0")
+    pg.wait_for_selector("#phrase-list[data-shown='问题|shortcomings|'] li")
+    tags = pg.locator("#phrase-list li .tag:first-child").all_inner_texts()
+    assert tags and set(tags) == {"问题与不足"}
     assert "出处" in pg.locator("#phrase-list li").first.inner_text()
     shot(pg, "11-phrases")
     phrase = pg.locator("#phrase-list li .phrase-text").first.inner_text()

@@ -59,6 +59,11 @@ export class Editor {
         h("div", { class: "preview-pane" }, h("div", { class: "preview-label" }, "预览（按 GB/T 9704 版式，以 Word 文件为准）"), this.preview)));
     this.updateStatus();
     this.refreshPreview();
+    if (this.focusOnRender) {
+      const field = this.focusOnRender;
+      this.focusOnRender = null;
+      requestAnimationFrame(() => this.focusField(field, true));
+    }
     return this.layout;
   }
 
@@ -148,11 +153,12 @@ export class Editor {
     return null;
   }
 
-  focusField(field) {
+  focusField(field, last = false) {
     const el = this.fieldElement(field);
     if (!el) return;
-    el.scrollIntoView({ block: "center", behavior: "smooth" });
-    const input = el.querySelector("input, textarea, select");
+    const inputs = el.querySelectorAll("input, textarea, select");
+    const input = last ? inputs[inputs.length - 1] : inputs[0];
+    (input || el).scrollIntoView({ block: "center", behavior: last ? "auto" : "smooth" });
     if (input) input.focus({ preventScroll: true });
   }
 
@@ -246,11 +252,11 @@ export class Editor {
   }
 
   // After a phrase was inserted on the phrase page.
-  replaceSheet(text, data) {
+  replaceSheet(text, data, field) {
     this.text = text;
     this.data = data;
-    this.form.data = data;
     this.pending = true;
+    this.focusOnRender = field;
   }
 }
 

@@ -40,6 +40,7 @@ export async function renderPhrases(editor) {
       return;
     }
     if (mine !== seq) return;
+    list.dataset.shown = `${q.value}|${role.value}|${genre.value}`;  // what the list answers (tests wait on it)
     count.textContent = `找到 ${res.phrases.length} 条` + (res.phrases.length >= 60 ? "（只显示前 60 条，请输入更多文字缩小范围）" : "");
     list.replaceChildren(...res.phrases.map((p) => h("li", {},
       h("div", { class: "phrase-text" }, p.text),
@@ -62,8 +63,8 @@ export async function renderPhrases(editor) {
   const insert = async (p) => {
     try {
       const res = await api.insert(editor.body({ field: target.value, phrase: p.text }));
-      editor.replaceSheet(res.text, res.data);
-      toast(`已插入到 ${target.value}，返回编辑页查看`);
+      editor.replaceSheet(res.text, res.data, target.value);
+      toast(`已插入到 ${target.value}`);
       location.hash = "#/edit/" + encodeURIComponent(editor.name);
     } catch (e) {
       toast(e.message, "error");
