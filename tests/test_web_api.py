@@ -236,3 +236,15 @@ def test_pdf_download_when_libreoffice_is_present(c):
     assert r.status_code == 200, r.text
     assert r.content.startswith(b"%PDF") and r.headers["content-type"] == "application/pdf"
     assert "青溪镇2025年政府工作报告.pdf" in __import__("urllib.parse").parse.unquote(r.headers["content-disposition"])
+
+
+def test_a_sheet_that_does_not_parse_opens_as_text_with_its_problem(c, folder):
+    (folder / "broken.yaml").write_text("template: gov_work_report\nunit:\n\tname: 青溪镇\n", encoding="utf-8")
+    s = c.get("/api/sheet", params={"name": "broken.yaml"}).json()
+    assert s["data"] is None and "schema" not in s and s["text"].startswith("template:")
+    r = c.post("/api/preview", json={"name": "broken.yaml", "text": s["text"]}).json()
+    assert r["data"] is None and not r["ok"]
+    assert r["problems"][0]["line"] == 3 and r["problems"][0]["text"].startswith("broken.yaml:3:")
+    t = c.get("/api/template", params={"id": "gov_work_report"}).json()
+    assert t["template"] == "gov_work_report" and "shortcomings.lead" in t["formulas"]
+    assert c.get("/api/template", params={"id": "nope"}).status_code == 400

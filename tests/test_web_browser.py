@@ -292,3 +292,28 @@ def test_word_is_refused_while_the_sheet_has_errors(page, folder):
     pg.locator(".toast.error").wait_for()
     assert pg.locator("#preview.refused").count() == 1
     shot(pg, "14-refused")
+
+
+def test_a_sheet_with_broken_yaml_opens_as_text_and_is_fixed_there(page, folder):
+    pg = page
+    good = EXAMPLE.read_text(encoding="utf-8")
+    broken = good.replace("  name: 林志远\n", "  name: 林志远\n\tpost: 镇长\n", 1).replace("  post: 镇长\n", "", 1)
+    (folder / "broken.yaml").write_text(broken, encoding="utf-8")
+    pg.reload()
+    pg.wait_for_selector("#sheets tr[data-name='broken.yaml']")
+    pg.click("#sheets tr[data-name='broken.yaml'] a")
+    pg.wait_for_selector("#yaml-text")
+    head = pg.locator("#summary")
+    head.locator("li").first.wait_for()
+    assert "broken.yaml:" in head.inner_text() and "Tab" in head.inner_text()
+    shot(pg, "15-broken-yaml")
+    pg.locator("#yaml-text").fill(good)
+    pg.wait_for_function("() => document.querySelector('#summary-head').innerText.includes('没有发现问题')")
+    pg.wait_for_selector("#preview .drafter-doc")
+    pg.click("#toggle-yaml")
+    field(pg, "speaker.post").wait_for()
+    assert field(pg, "speaker.post").locator("textarea").input_value() == "镇长"
+    pg.click("#save")
+    pg.wait_for_function("() => document.querySelector('#save-status').innerText === '已保存'")
+    assert (folder / "broken.yaml").read_text(encoding="utf-8") == good
+    assert (folder / ".broken.yaml.bak").read_text(encoding="utf-8") == broken

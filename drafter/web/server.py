@@ -143,23 +143,39 @@ class Pages:
 
     # --- editor ----------------------------------------------------------------------------
     def open_sheet(self, name: str) -> dict:
+        """The sheet's text and values; a sheet whose YAML does not parse opens as text (data None)."""
         text, version = self._read(name)
-        data = plain_data(text, name)
-        out = {"name": name, "text": text, "version": version, "data": data}
-        tid = data.get("template")
+        out = {"name": name, "text": text, "version": version, "data": self._data_or_none(text, name)}
+        tid = (out["data"] or {}).get("template")
         if isinstance(tid, str) and self._known(tid):
-            out["template"] = tid
-            out["schema"] = self.schema(tid)
-            schema = out["schema"]
-            out["formulas"] = {f: {"role": i.role, "function": i.function, "list": _is_list(schema, f)}
-                               for f, i in self.api.formula_fields(self.ws, tid).items()}
+            out.update(self.template(tid))
         return out
 
+    def template(self, tid: str) -> dict:
+        """What the form needs of a template: its schema and formula fields."""
+        if not isinstance(tid, str) or not self._known(tid):
+            raise UsageError(f"没有这个模板：{tid}")
+        schema = self.schema(tid)
+        return {"template": tid, "schema": schema,
+                "formulas": {f: {"role": i.role, "function": i.function, "list": _is_list(schema, f)}
+                             for f, i in self.api.formula_fields(self.ws, tid).items()}}
+
+    @staticmethod
+    def _data_or_none(text: str, name: str) -> dict | None:
+        try:
+            return plain_data(text, name)
+        except DrafterError:
+            return None
+
     def preview(self, body: dict) -> dict:
+        """Preview and problems; when the page sends YAML text only (its YAML view), the values too."""
         name = self._name(body)
         text = self._text(body, name)
         p = self.api.preview(self.ws, text, name, variant=self._variant(body))
-        return {"text": text, "html": p.html, "ok": p.ok, "problems": problems_json(p.problems, text, name)}
+        out = {"text": text, "html": p.html, "ok": p.ok, "problems": problems_json(p.problems, text, name)}
+        if not isinstance(body.get("data"), dict):
+            out["data"] = self._data_or_none(text, name)
+        return out
 
     def suggest(self, body: dict) -> dict:
         name = self._name(body)
@@ -324,6 +340,7 @@ def create_app(folder: Path, *, api: Any = None, workspace: Any = None, token: s
         Route("/api/templates", endpoint(lambda r: pages.templates())),
         Route("/api/sheets", endpoint(lambda r: pages.sheets())),
         Route("/api/sheet", endpoint(lambda r: pages.open_sheet(q(r, "name")))),
+        Route("/api/template", endpoint(lambda r: pages.template(q(r, "id")))),
         Route("/api/phrases", endpoint(lambda r: pages.phrases(q(r, "q"), q(r, "role"), q(r, "genre"), limit_of(r)))),
         Route("/api/phrase_facets", endpoint(lambda r: pages.phrase_facets())),
         Route("/api/new", endpoint(pages.new_sheet, post=True), methods=["POST"]),

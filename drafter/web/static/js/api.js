@@ -36,6 +36,7 @@ export const api = {
   templates: () => json("GET", "/api/templates"),
   sheets: () => json("GET", "/api/sheets"),
   open: (name) => json("GET", "/api/sheet?name=" + encodeURIComponent(name)),
+  template: (id) => json("GET", "/api/template?id=" + encodeURIComponent(id)),
   create: (template, name) => json("POST", "/api/new", { template, name }),
   preview: (body) => json("POST", "/api/preview", body),
   suggest: (body) => json("POST", "/api/suggest", body),

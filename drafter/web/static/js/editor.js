@@ -19,6 +19,9 @@ export class Editor {
     this.formulas = sheet.formulas || {};
     this.template = sheet.template;
     this.info = info;
+    // The form needs values and a schema; a sheet whose YAML does not parse opens as its text.
+    this.mode = sheet.data && sheet.schema ? "form" : "yaml";
+    this.parsed = sheet.data;
     this.problems = [];
     this.seq = 0;
     this.inFlight = false;
@@ -42,20 +45,26 @@ export class Editor {
       h("button", { type: "button", id: "render-docx", onclick: () => this.download("docx") }, "生成 Word"),
       this.info.pdf ? h("button", { type: "button", id: "render-pdf", onclick: () => this.download("pdf") }, "生成 PDF") : null,
       h("a", { href: "#/phrases", class: "button" }, "常用语库"));
-    if (!this.schema) {
-      return h("section", { class: "editor" }, toolbar,
-        h("p", { class: "error" }, "这个文件没有写明可用的模板（template），无法生成表单；请在 YAML 中修改后重新打开。"),
-        this.summary, h("pre", { class: "yaml" }, this.text));
+    const toggle = h("button", { type: "button", id: "toggle-yaml", onclick: () => this.toggleMode() },
+      this.mode === "form" ? "YAML 原文" : "表单");
+    toolbar.insertBefore(toggle, toolbar.querySelector("#save"));
+    let left;
+    if (this.mode === "form") {
+      this.form = new SheetForm(this.schema, this.data, {
+        changed: () => this.edited(),
+        formula: (path) => this.formulas[path],
+        pick: (path, parts, info, where) => this.openPicker(path, parts, info, where),
+      });
+      left = this.form.render();
+    } else {
+      this.yaml = h("textarea", { id: "yaml-text", class: "yaml-text", spellcheck: "false", value: this.text,
+        oninput: (e) => { this.text = e.target.value; this.edited(); } });
+      left = h("div", {}, h("p", { class: "help" },
+        "直接编辑 YAML 原文（注释和格式原样保留）。改好后点“表单”回到表单；YAML 有语法错误时只能在这里修改。"), this.yaml);
     }
-    this.form = new SheetForm(this.schema, this.data, {
-      changed: () => this.edited(),
-      formula: (path) => this.formulas[path],
-      pick: (path, parts, info, where) => this.openPicker(path, parts, info, where),
-    });
-    const formEl = this.form.render();
     this.layout = h("section", { class: "editor" }, toolbar, this.summary,
       h("div", { class: "panes" },
-        h("div", { class: "form-pane", id: "form" }, formEl),
+        h("div", { class: "form-pane", id: "form" }, left),
         h("div", { class: "preview-pane" }, h("div", { class: "preview-label" }, "预览（按 GB/T 9704 版式，以 Word 文件为准）"), this.preview)));
     this.updateStatus();
     this.refreshPreview();
@@ -65,6 +74,30 @@ export class Editor {
       requestAnimationFrame(() => this.focusField(field, true));
     }
     return this.layout;
+  }
+
+  // Form ⇄ YAML text. Going to the form needs the text to parse and to name a known template.
+  async toggleMode() {
+    try {
+      const res = await api.preview(this.body());
+      this.text = res.text;
+      if (this.mode === "form") {
+        this.mode = "yaml";
+      } else {
+        const data = res.data;
+        if (!data) throw new Error("YAML 有语法错误，请先在原文中改正（见上方的问题列表）");
+        if (!this.schema || data.template !== this.template) {
+          const t = await api.template(data.template);
+          Object.assign(this, { schema: t.schema, formulas: t.formulas, template: t.template });
+        }
+        this.data = data;
+        this.mode = "form";
+      }
+      const old = this.layout;
+      old.replaceWith(this.render());
+    } catch (e) {
+      toast(e.message, "error");
+    }
   }
 
   edited() {
@@ -79,7 +112,9 @@ export class Editor {
   }
 
   body(extra) {
-    return Object.assign({ name: this.name, text: this.text, data: pruned(this.data) }, extra || {});
+    const base = { name: this.name, text: this.text };
+    if (this.mode === "form") base.data = pruned(this.data);
+    return Object.assign(base, extra || {});
   }
 
   // One request at a time; edits made meanwhile are sent as soon as it returns.
@@ -95,7 +130,8 @@ export class Editor {
     try {
       const res = await api.preview(this.body());
       if (seq === this.seq) {
-        this.text = res.text;
+        if (this.mode === "form") this.text = res.text;
+        if ("data" in res) this.parsed = res.data;
         // A refused sheet keeps the last good page on screen, marked as out of date.
         if (res.html) this.preview.innerHTML = res.html;
         this.preview.classList.toggle("refused", !res.ok);
@@ -131,7 +167,7 @@ export class Editor {
     const errors = this.problems.filter((p) => p.severity === "error").length;
     const warnings = this.problems.length - errors;
     const items = this.problems.map((p) => h("li", { class: `problem ${p.severity}` },
-      h("a", { href: "#", onclick: (e) => { e.preventDefault(); this.focusField(p.field); } }, p.text)));
+      h("a", { href: "#", onclick: (e) => { e.preventDefault(); this.focusProblem(p); } }, p.text)));
     if (error) items.unshift(h("li", { class: "problem error" }, error));
     let head;
     if (error) head = "出错了";
@@ -151,6 +187,17 @@ export class Editor {
       if (el && !el.hidden) return el;
     }
     return null;
+  }
+
+  focusProblem(p) {
+    if (this.mode === "form") return this.focusField(p.field);
+    if (!p.line || p.file !== this.name) return;
+    const lines = this.yaml.value.split("\n");
+    const start = lines.slice(0, p.line - 1).reduce((n, l) => n + l.length + 1, 0);
+    this.yaml.focus();
+    this.yaml.setSelectionRange(start, start + (lines[p.line - 1] || "").length);
+    const lineHeight = parseFloat(getComputedStyle(this.yaml).lineHeight) || 20;
+    this.yaml.scrollTop = Math.max(0, (p.line - 5) * lineHeight);
   }
 
   focusField(field, last = false) {
@@ -224,7 +271,7 @@ export class Editor {
   async save() {
     try {
       const res = await api.save(this.body({ version: this.version }));
-      this.text = res.text;
+      if (this.mode === "form") this.text = res.text;
       this.savedText = res.text;
       this.version = res.version;
       this.pending = false;
