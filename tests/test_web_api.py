@@ -248,3 +248,15 @@ def test_a_sheet_that_does_not_parse_opens_as_text_with_its_problem(c, folder):
     t = c.get("/api/template", params={"id": "gov_work_report"}).json()
     assert t["template"] == "gov_work_report" and "shortcomings.lead" in t["formulas"]
     assert c.get("/api/template", params={"id": "nope"}).status_code == 400
+
+
+def test_proofreading_findings_on_values_are_placed_at_their_field(c):
+    s = c.get("/api/sheet", params={"name": NAME}).json()
+    data = s["data"]
+    data["review"]["overview"] = "全年实现生产总值73.1亿元,同比增长7.5％"
+    r = c.post("/api/preview", json={"name": NAME, "text": s["text"], "data": data}).json()
+    found = [p for p in r["problems"] if p["rule"] == "punctuation" and p["file"] == NAME]
+    assert found and found[0]["field"] == "review.overview"
+    line = r["text"].splitlines()[found[0]["line"] - 1]
+    assert line.strip().startswith("overview:") and "73.1亿元," in line
+    assert found[0]["text"].startswith(f"{NAME}:{found[0]['line']} punctuation:")
