@@ -96,8 +96,10 @@ def test_bodies_are_size_limited(folder):
 
 
 def test_sheet_text_is_size_limited(folder):
+    from drafter.yamlio import MAX_BYTES
+
     c = client(folder)
-    text = "# " + "注" * (400 * 1024) + "\n"
+    text = "# " + "注" * (MAX_BYTES // 3 + 10) + "\n"  # the CLI's limit, in UTF-8 bytes
     r = c.post("/api/preview", json={"name": "gov_work_report.yaml", "text": text})
     assert r.status_code == 400 and "过大" in r.json()["error"]
 
@@ -110,3 +112,34 @@ def test_bad_json_is_a_clear_refusal(folder):
     assert r.status_code == 400
     r = c.post("/api/preview", json={"name": "gov_work_report.yaml", "text": "x: 1\n", "variant": -1})
     assert r.status_code == 400
+
+
+def test_deeply_nested_form_values_are_refused(folder):
+    c = client(folder)
+    deep: dict = {}
+    node = deep
+    for _ in range(200):
+        node["a"] = {}
+        node = node["a"]
+    text = (folder / "gov_work_report.yaml").read_text(encoding="utf-8")
+    r = c.post("/api/preview", json={"name": "gov_work_report.yaml", "text": text, "data": {"template": "gov_work_report", "x": deep}})
+    assert r.status_code == 400 and "过深" in r.json()["error"]
+    raw = b'{"name": "a.yaml", "text": "x: 1", "data": ' + b"[" * 100000 + b"]" * 100000 + b"}"
+    r = c.post("/api/preview", content=raw, headers={"content-type": "application/json"})
+    assert r.status_code == 400
+
+
+def test_an_alias_bomb_is_refused_without_expanding_it(folder):
+    import time
+
+    bomb = "template: gov_work_report\na: &a [x, x, x, x, x, x, x, x, x, x]\n"
+    for i in range(1, 9):
+        bomb += f"{'abcdefghij'[i]}: &{'abcdefghij'[i]} [*{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}, *{'abcdefghij'[i - 1]}]\n"
+    (folder / "bomb.yaml").write_text(bomb, encoding="utf-8")
+    c = client(folder)
+    t0 = time.monotonic()
+    s = c.get("/api/sheet", params={"name": "bomb.yaml"})
+    assert s.status_code == 200 and s.json()["data"] is None
+    r = c.post("/api/preview", json={"name": "bomb.yaml", "text": bomb, "data": {"template": "gov_work_report"}})
+    assert r.status_code in (200, 400, 422)
+    assert time.monotonic() - t0 < 30

@@ -15,13 +15,14 @@ from typing import Any, Callable
 from urllib.parse import quote
 
 from ..errors import DrafterError, InputError, OutputExistsError, UsageError
+from ..yamlio import MAX_BYTES, MAX_DEPTH
 from .folder import Folder, version_of
 from .guard import BodyTooLarge, Guard
 from .yaml_merge import apply_data, field_lines, plain_data
 
 STATIC = Path(__file__).parent / "static"
-MAX_BODY = 2 * 1024 * 1024      # a request: a fact sheet plus its form values
-MAX_SHEET = 1024 * 1024         # one fact sheet's text
+MAX_SHEET = MAX_BYTES                  # one fact sheet's text: the CLI's limit
+MAX_BODY = 2 * MAX_SHEET + 256 * 1024  # a request: the sheet's text plus its form values
 
 
 def problem_json(p: Any, fields: dict[int, str] | None = None, source: str | None = None) -> dict:
@@ -37,6 +38,21 @@ def problem_json(p: Any, fields: dict[int, str] | None = None, source: str | Non
 def problems_json(problems, text: str, source: str) -> list[dict]:
     fields = field_lines(text) if any(p.location.field is None and p.location.file == source for p in problems) else {}
     return [problem_json(p, fields, source) for p in problems]
+
+
+def _depth(value: Any) -> int:
+    """Nesting depth, without recursion (a hostile body must not reach Python's recursion limit)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        if d > MAX_DEPTH:
+            break
+        if isinstance(node, dict):
+            stack.extend((v, d + 1) for v in node.values())
+        elif isinstance(node, list):
+            stack.extend((v, d + 1) for v in node)
+    return deepest
 
 
 def _is_list(schema: dict, dotted: str) -> bool:
@@ -59,12 +75,12 @@ class Pages:
 
     # --- helpers ---------------------------------------------------------------------------
     def _read(self, name: str) -> tuple[str, str]:
+        """Text through app.read_sheet (regular file, the CLI's size limit, encoding), and its version."""
         path = self.folder.path(name)
         if not path.is_file():
             raise InputError(f"{name}: 文件不存在")
-        raw = path.read_bytes()
         text = self.api.read_sheet(path)
-        return text, version_of(raw)
+        return text, version_of(path.read_bytes())
 
     def schema(self, template_id: str) -> dict:
         if template_id not in self._schemas:
@@ -78,6 +94,8 @@ class Pages:
             raise UsageError(f"事实表内容缺失或过大（上限 {MAX_SHEET // 1024} KB）")
         data = body.get("data")
         if isinstance(data, dict):
+            if _depth(data) > MAX_DEPTH:
+                raise UsageError("表单数据层次过深")
             tid = data.get("template")
             schema = self.schema(tid) if isinstance(tid, str) and self._known(tid) else None
             text = apply_data(text, data, name, schema)
@@ -295,7 +313,7 @@ def create_app(folder: Path, *, api: Any = None, workspace: Any = None, token: s
     async def body_of(request: Request) -> dict:
         try:
             body = json.loads(await request.body())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise UsageError("请求内容不是合法的 JSON")
         if not isinstance(body, dict):
             raise UsageError("请求内容应为 JSON 对象")

@@ -76,17 +76,10 @@ def to_plain(node: Any) -> Any:
 
 
 def plain_data(text: str, source: str) -> dict:
-    """The values as drafter reads them (PyYAML, dates as ISO text): what the form shows."""
-    import yaml
+    """The values as drafter reads them (its one YAML loader, with its limits): what the form shows."""
+    from ..yamlio import load_yaml
 
-    try:
-        data = yaml.load(text, Loader=_reader())
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        problem = Problem(Location(source, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
-                          f"YAML 语法错误：{getattr(exc, 'problem', None) or exc}")
-        raise InputError(str(problem), [problem]) from exc
-    data = _norm(data)
+    data = load_yaml(text, source, positions=False).data
     return data if isinstance(data, dict) else {}
 
 
@@ -338,6 +331,7 @@ _PLAIN_BAD = re.compile(r"[:#,\[\]{}&*!|>'\"%@`\n\r\t]|^[-?~\s]|\s$|^$|^[-+.0-9e
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ANCHOR = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\[\]{}]")  # YAML anchors and aliases: the slow, careful road
 
 
 def _loader():
@@ -385,20 +379,24 @@ def _same_value(old: Any, new: Any) -> bool:
         and not isinstance(new, bool) and old == new and isinstance(old, float) == isinstance(new, float))
 
 
-def _edits(node, old: Any, new: Any, out: list) -> bool:
+def _edits(node, old: Any, new: Any, out: list, seen: set | None = None) -> bool:
     import yaml
 
+    seen = set() if seen is None else seen
+    if id(node) in seen:
+        return False  # an alias: shared content is not patched in place (and never walked twice)
+    seen.add(id(node))
     if isinstance(node, yaml.MappingNode):
         if not isinstance(old, dict) or not isinstance(new, dict) or list(old) != list(new):
             return False
         keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
         if len(keys) != len(node.value) or keys != list(old):
             return False  # duplicate or complex keys: not ours to patch
-        return all(_edits(v, old[k.value], new[k.value], out) for k, v in node.value)
+        return all(_edits(v, old[k.value], new[k.value], out, seen) for k, v in node.value)
     if isinstance(node, yaml.SequenceNode):
         if not isinstance(old, list) or not isinstance(new, list) or len(old) != len(new):
             return False
-        return all(_edits(n, o, w, out) for n, o, w in zip(node.value, old, new))
+        return all(_edits(n, o, w, out, seen) for n, o, w in zip(node.value, old, new))
     if isinstance(node, yaml.ScalarNode):
         if isinstance(new, (dict, list)):
             return False
@@ -421,6 +419,8 @@ def patch_scalars(text: str, data: dict) -> str | None:
     """`text` with changed scalar values replaced in place, or None when more than scalars changed."""
     import yaml
 
+    if _ANCHOR.search(text):
+        return None
     try:
         loader = _loader()(text)
         try:
@@ -438,7 +438,7 @@ def patch_scalars(text: str, data: dict) -> str | None:
     for start, end, new_text in sorted(edits, reverse=True):
         text = text[:start] + new_text + text[end:]
     try:
-        if _norm(yaml.load(text, Loader=_reader())) != data:
+        if _norm(yaml.load(text, Loader=_reader())) != data:  # no anchors here, so no alias expansion
             return None
     except yaml.YAMLError:
         return None
@@ -475,7 +475,12 @@ def field_lines(text: str) -> dict[int, str]:
         return {}
     out: dict[int, str] = {}
 
+    seen: set[int] = set()
+
     def walk(node, parts: tuple) -> None:
+        if id(node) in seen:
+            return
+        seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             for k, v in node.value:
                 if isinstance(k, yaml.ScalarNode):
