@@ -32,10 +32,21 @@ def dash_offset(text: str) -> int:
     return 2
 
 
+def float_text(value: float) -> str:
+    """A float as YAML 1.1 (drafter's reader) reads it back: 0.000001, never 1e-06 (which it takes for text)."""
+    from decimal import Decimal
+
+    text = repr(float(value))
+    if "e" in text or "E" in text:
+        text = format(Decimal(text), "f")
+    return text if "." in text else text + ".0"
+
+
 def _yaml(offset: int = 2):
     from ruamel.yaml import YAML
 
     y = YAML(typ="rt")
+    y.representer.add_representer(float, lambda rep, v: rep.represent_scalar("tag:yaml.org,2002:float", float_text(v)))
     y.preserve_quotes = True
     y.width = 4096  # never re-wrap a clerk's long lines
     y.indent(mapping=2, sequence=2 + offset, offset=offset)
@@ -358,7 +369,9 @@ def _scalar_text(value: Any, old_style: str | None) -> str | None:
 
     if isinstance(value, bool) or value is None:
         return None  # rare in fact sheets; let ruamel decide
-    if isinstance(value, (int, float)):
+    if isinstance(value, float):
+        return float_text(value)
+    if isinstance(value, int):
         return json.dumps(value)
     if not isinstance(value, str):
         return None
