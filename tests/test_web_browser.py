@@ -181,8 +181,8 @@ def test_clerk_creates_fills_picks_fixes_saves_reopens_and_downloads(page, folde
     pg.wait_for_function("() => document.querySelector('#summary-head').innerText.includes('没有发现问题')")
     shot(pg, "07-fixed")
 
-    # save: YAML keeps its comments; status says saved
-    pg.click("#save")
+    # save (Ctrl+S as in any editor): YAML keeps its comments; status says saved
+    pg.keyboard.press("Control+s")
     pg.wait_for_function("() => document.querySelector('#save-status').innerText === '已保存'")
     saved = (folder / "2025年政府工作报告.yaml").read_text(encoding="utf-8")
     assert "name: 白沙镇" in saved and "省级卫生镇" in saved and chosen_text in saved

@@ -45,6 +45,13 @@ async function route() {
 }
 
 window.addEventListener("hashchange", route);
+// Ctrl+S / ⌘S saves the open sheet, as in every editor a clerk knows.
+window.addEventListener("keydown", (e) => {
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s" && state.editor && location.hash.startsWith("#/edit/")) {
+    e.preventDefault();
+    state.editor.save();
+  }
+});
 window.addEventListener("beforeunload", (e) => {
   if (state.editor && state.editor.dirty) {
     e.preventDefault();
