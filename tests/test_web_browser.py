@@ -30,7 +30,7 @@ SHOTS = Path(os.environ.get("DRAFTER_SCREENSHOTS", ROOT / "tests" / "artifacts" 
 class Server:
     """drafter's ASGI app under uvicorn in a thread, on a free 127.0.0.1 port."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, api=None):
         import uvicorn
 
         from drafter.web.server import create_app
@@ -38,7 +38,7 @@ class Server:
         self.sock = socket.socket()
         self.sock.bind(("127.0.0.1", 0))
         self.port = self.sock.getsockname()[1]
-        app = create_app(folder, api=app_layer(), token=TOKEN, port=self.port)
+        app = create_app(folder, api=api or app_layer(), token=TOKEN, port=self.port)
         self.server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
         self.thread = threading.Thread(target=self.server.run, kwargs={"sockets": [self.sock]}, daemon=True)
 
@@ -317,3 +317,36 @@ def test_a_sheet_with_broken_yaml_opens_as_text_and_is_fixed_there(page, folder)
     pg.wait_for_function("() => document.querySelector('#save-status').innerText === '已保存'")
     assert (folder / "broken.yaml").read_text(encoding="utf-8") == good
     assert (folder / ".broken.yaml.bak").read_text(encoding="utf-8") == broken
+
+
+def test_home_starts_from_last_year_and_imports_an_old_report(browser, folder, tmp_path):
+    """The page's part of issue 16: the two buttons next to 新建 hand the right inputs to the app layer."""
+    from tests.test_web_carry_import import WithCarryAndImport
+
+    api = WithCarryAndImport()
+    ctx = browser.new_context(viewport={"width": 1500, "height": 1000}, locale="zh-CN")
+    pg = ctx.new_page()
+    with Server(folder, api) as server:
+        pg.goto(f"{server.url}/?token={TOKEN}")
+        card = pg.locator('.card[data-template="gov_work_report"]')
+        card.locator("select.carry-from").wait_for()
+        shot(pg, "16-home-carry-import")
+        card.locator("input.new-name").fill("2026年政府工作报告")
+        card.locator("input.carry-new-term").check()
+        card.locator("button.carry-go").click()
+        pg.wait_for_selector("#preview .drafter-doc")
+        assert pg.locator(".toolbar h1").inner_text() == "2026年政府工作报告.yaml"
+        assert api.calls[0][0] == "carry" and api.calls[0][3] == "gov_work_report.yaml" and api.calls[0][4] is True
+        report = tmp_path / "2024年报告.txt"
+        report.write_text("各位代表：\n现在，我代表镇人民政府，向大会报告工作。\n", encoding="utf-8")
+        pg.click("#nav-home")
+        card = pg.locator('.card[data-template="gov_work_report"]')
+        card.locator("input.new-name").fill("导入的报告")
+        card.locator("input.import-file").set_input_files(str(report))
+        assert card.locator(".chosen").inner_text() == "2024年报告.txt"
+        card.locator("button.import-go").click()
+        pg.wait_for_selector("#preview .drafter-doc")
+        assert pg.locator(".toolbar h1").inner_text() == "导入的报告.yaml"
+        assert api.calls[1] == ("import", report.read_bytes(), "2024年报告.txt", "gov_work_report")
+        assert (folder / "导入的报告.yaml").is_file() and (folder / "2026年政府工作报告.yaml").is_file()
+    ctx.close()

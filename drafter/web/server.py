@@ -109,7 +109,9 @@ class Pages:
     # --- home ------------------------------------------------------------------------------
     def info(self) -> dict:
         return {"folder": str(self.folder.root), "folder_name": self.folder.root.name,
-                "pdf": shutil.which("soffice") is not None or shutil.which("libreoffice") is not None}
+                "pdf": shutil.which("soffice") is not None or shutil.which("libreoffice") is not None,
+                # start from last year / import an old report, where the application layer offers them
+                "carry": hasattr(self.api, "carry_forward"), "import": hasattr(self.api, "import_report")}
 
     def templates(self) -> list[dict]:
         return [{"id": t.id, "name": t.name, "description": t.description, "genre": getattr(t, "genre", None)}
@@ -135,16 +137,18 @@ class Pages:
             return {"template": None, "unit": None, "year": None, "problems": len(exc.problems) or 1,
                     "errors": len(exc.problems) or 1, "readable": False}
         result = self.api.check_sheet(self.ws, text, name)
-        unit = None
+        unit, meeting = None, False
         try:
             data = plain_data(text, name)
             unit = (data.get("unit") or {}).get("name") if isinstance(data.get("unit"), dict) else None
+            meeting = isinstance(data.get("meeting"), dict)  # a report to a meeting: 换届 matters when carrying on
         except DrafterError:
             pass
-        return {"template": result.template_id, "unit": unit, "year": result.year,
+        return {"template": result.template_id, "unit": unit, "year": result.year, "meeting": meeting,
                 "problems": len(result.problems), "errors": len(result.errors), "readable": True}
 
-    def new_sheet(self, body: dict) -> dict:
+    def _new_target(self, body: dict) -> tuple[str, str, Path]:
+        """(template id, file name, path) of a sheet about to be created: known template, free name."""
         tid = body.get("template")
         name = str(body.get("name") or "").strip()
         if not isinstance(tid, str) or not self._known(tid):
@@ -154,10 +158,41 @@ class Pages:
         path = self.folder.path(name)
         if path.exists() or path.is_symlink():
             raise OutputExistsError(f"{name}: 文件已存在，未覆盖；请换一个文件名")
-        text = self.api.scaffold(self.ws, tid)
+        return tid, name, path
+
+    def _create(self, name: str, path: Path, text: str) -> dict:
         self.api.publish([(path, text.encode("utf-8"))], force=False)
         self._summaries.pop(name, None)
         return {"name": name}
+
+    def new_sheet(self, body: dict) -> dict:
+        """新建: the scaffold `drafter new` writes."""
+        tid, name, path = self._new_target(body)
+        return self._create(name, path, self.api.scaffold(self.ws, tid))
+
+    def carry(self, body: dict) -> dict:
+        """从去年的事实表开始: `drafter new TEMPLATE --from LAST.yaml` on a sheet of this folder."""
+        if not hasattr(self.api, "carry_forward"):
+            raise UsageError("这个版本的 drafter 还不能从去年的事实表开始")
+        tid, name, path = self._new_target(body)
+        last = body.get("from")
+        if not isinstance(last, str) or not last:
+            raise UsageError("请选择去年的事实表")
+        last_text, _ = self._read(last)
+        text = self.api.carry_forward(self.ws, tid, last_text, last, new_term=body.get("new_term") is True)
+        return self._create(name, path, text)
+
+    def import_report(self, data: bytes, template: str, name: str, filename: str) -> dict:
+        """导入旧报告: `drafter import REPORT -t TEMPLATE -o SHEET.yaml` on an uploaded .docx or .txt."""
+        if not hasattr(self.api, "import_report"):
+            raise UsageError("这个版本的 drafter 还不能导入旧报告")
+        tid, name, path = self._new_target({"template": template, "name": name})
+        if not filename.lower().endswith((".docx", ".txt")) or any(c in filename for c in "/\\\x00"):
+            raise UsageError(f"“{filename}”不是 .docx 或 .txt 文件")
+        result = self.api.import_report(self.ws, data, filename, tid)
+        out = self._create(name, path, result.text)
+        out["unplaced"] = len(getattr(result, "unplaced", []) or [])
+        return out
 
     # --- editor ----------------------------------------------------------------------------
     def open_sheet(self, name: str) -> dict:
@@ -349,6 +384,19 @@ def create_app(folder: Path, *, api: Any = None, workspace: Any = None, token: s
             raise UsageError("limit 应为 1 到 200 的整数")
         return int(raw)
 
+    async def import_endpoint(request: Request) -> Response:
+        """The uploaded report is the raw body (the Guard has limited its size already)."""
+        try:
+            data = await request.body()
+            result = await call(pages.import_report, data, q(request, "template"), q(request, "name"),
+                                q(request, "filename"))
+        except DrafterError as exc:
+            return json_response({"error": exc.message, "problems": [problem_json(p) for p in exc.problems]},
+                                 _status(exc))
+        except BodyTooLarge:
+            return json_response({"error": f"文件过大（上限 {max_body // 1024} KB）"}, 413)
+        return json_response(result)
+
     async def index(request: Request) -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
@@ -362,6 +410,8 @@ def create_app(folder: Path, *, api: Any = None, workspace: Any = None, token: s
         Route("/api/phrases", endpoint(lambda r: pages.phrases(q(r, "q"), q(r, "role"), q(r, "genre"), limit_of(r)))),
         Route("/api/phrase_facets", endpoint(lambda r: pages.phrase_facets())),
         Route("/api/new", endpoint(pages.new_sheet, post=True), methods=["POST"]),
+        Route("/api/carry", endpoint(pages.carry, post=True), methods=["POST"]),
+        Route("/api/import", import_endpoint, methods=["POST"]),
         Route("/api/preview", endpoint(pages.preview, post=True), methods=["POST"]),
         Route("/api/suggest", endpoint(pages.suggest, post=True), methods=["POST"]),
         Route("/api/save", endpoint(pages.save, post=True), methods=["POST"]),

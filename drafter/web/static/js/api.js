@@ -38,6 +38,21 @@ export const api = {
   open: (name) => json("GET", "/api/sheet?name=" + encodeURIComponent(name)),
   template: (id) => json("GET", "/api/template?id=" + encodeURIComponent(id)),
   create: (template, name) => json("POST", "/api/new", { template, name }),
+  carry: (template, name, from, newTerm) => json("POST", "/api/carry", { template, name, from, new_term: newTerm }),
+  async importReport(template, name, file) {
+    const url = `/api/import?template=${encodeURIComponent(template)}&name=${encodeURIComponent(name)}` +
+      `&filename=${encodeURIComponent(file.name)}`;
+    let res;
+    try {
+      res = await fetch(url, { method: "POST", body: file, credentials: "same-origin",
+        headers: { "content-type": "application/octet-stream" } });
+    } catch (e) {
+      throw new ApiError(0, "无法连接 drafter 服务（是否已在终端中按 Ctrl-C 停止？）", []);
+    }
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw new ApiError(res.status, data.error || `导入失败（${res.status}）`, data.problems);
+    return data;
+  },
   preview: (body) => json("POST", "/api/preview", body),
   suggest: (body) => json("POST", "/api/suggest", body),
   save: (body) => json("POST", "/api/save", body),
