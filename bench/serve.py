@@ -121,7 +121,11 @@ def main() -> None:
         data = plain_data(text, name)
         http = http_times(folder, name, text, data, args.runs)
         stages = stage_times(name, text, data, args.runs)
-    print(f"drafter serve preview latency on {EXAMPLE.relative_to(ROOT)} ({args.runs} keystrokes)")
+    import os
+
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"drafter serve preview latency on {EXAMPLE.relative_to(ROOT)} ({args.runs} keystrokes; "
+          f"{os.cpu_count()} CPUs, load average {load:.1f})")
     print(line("HTTP request → response (server)", http))
     for k, v in stages.items():
         print(line(f"  {k}", v))
