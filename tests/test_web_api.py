@@ -1,7 +1,6 @@
 """The page's server: what each route does with the folder, through the application layer."""
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 

@@ -5,7 +5,6 @@ can look at what a clerk would see.
 """
 from __future__ import annotations
 
-import io
 import os
 import re
 import shutil

@@ -6,7 +6,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 
 SHEET_SUFFIXES = (".yaml", ".yml")
 
@@ -55,11 +55,3 @@ class Folder:
 
     def backup_path(self, name: str) -> Path:
         return self.root / f".{name}.bak"
-
-    def exists(self, name: str) -> bool:
-        return self.path(name).exists()
-
-
-def require(cond: bool, message: str) -> None:
-    if not cond:
-        raise InputError(message)
