@@ -18,7 +18,7 @@ export async function renderPhrases(editor) {
     const all = insertableFields(editor.schema);
     const fields = [...all.filter((f) => editor.formulas[f.path]), ...all.filter((f) => !editor.formulas[f.path])];
     target = h("select", { id: "phrase-field" },
-      fields.map((f) => h("option", { value: f.path }, `${f.label}（${f.path}${f.list ? "，追加一项" : "，替换"}）`)));
+      fields.map((f) => h("option", { value: f.path }, `${f.label}（${f.path}，追加一项）`)));
   }
   if (target) target.addEventListener("change", () => (target.dataset.touched = "1"));
   const list = h("ol", { class: "phrases", id: "phrase-list" });
@@ -82,6 +82,6 @@ export async function renderPhrases(editor) {
     editor && target
       ? h("p", { class: "into" }, `插入到 ${editor.name} 的字段：`, target,
         h("a", { href: "#/edit/" + encodeURIComponent(editor.name) }, " 返回编辑"))
-      : h("p", { class: "help" }, "先打开一份事实表，才能把常用语插入其中的字段。"),
+      : h("p", { class: "help" }, "先打开一份事实表，才能把常用语插入其中的列表字段（引语、收束句等单句套话请在编辑页用“选套话”）。"),
     count, list);
 }

@@ -98,13 +98,12 @@ export function matches(s, value) {
 }
 
 // Fields a phrase can go into (as `phrases --into` takes them): dotted paths through objects
-// only, ending at text or a list of texts.
+// only, ending at a list of texts (the phrase is appended as a new item).
 export function insertableFields(schema, prefix = "", out = []) {
   for (const [k, sub] of Object.entries((schema && schema.properties) || {})) {
     const path = prefix ? `${prefix}.${k}` : k;
     const t = typeOf(sub);
     if (t === "object") insertableFields(sub, path, out);
-    else if (t === "string") out.push({ path, label: labelOf(sub, k), list: false });
     else if (t === "array" && typeOf(sub.items) === "string") out.push({ path, label: labelOf(sub, k), list: true });
   }
   return out;
