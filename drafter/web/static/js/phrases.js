@@ -32,6 +32,7 @@ export async function renderPhrases(editor) {
       list.replaceChildren();
       return;
     }
+    const asked = `${q.value}|${role.value}|${genre.value}`;
     let res;
     try {
       res = await api.phrases(q.value, role.value, genre.value);
@@ -40,7 +41,7 @@ export async function renderPhrases(editor) {
       return;
     }
     if (mine !== seq) return;
-    list.dataset.shown = `${q.value}|${role.value}|${genre.value}`;  // what the list answers (tests wait on it)
+    list.dataset.shown = asked;  // the query this list answers (tests wait on it)
     count.textContent = `找到 ${res.phrases.length} 条` + (res.phrases.length >= 60 ? "（只显示前 60 条，请输入更多文字缩小范围）" : "");
     list.replaceChildren(...res.phrases.map((p) => h("li", {},
       h("div", { class: "phrase-text" }, p.text),
