@@ -64,4 +64,5 @@ def _serve(
 
 def register(app: typer.Typer) -> None:
     """Add `serve` to the app."""
-    app.command("serve", help="在本机打开网页：填写事实表、实时预览、挑选套话、下载 Word（仅本机可访问）。")(_serve)
+    app.command("serve", help="在本机打开网页：填写事实表、实时预览、挑选套话、下载 Word（仅本机可访问）。",
+                short_help="在本机网页上填写事实表")(_serve)
