@@ -15,7 +15,7 @@ from .model import Line
 
 CN_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
-    rf"^(?P<m>篇[{CN_NUM}]+|第[{CN_NUM}]+篇)\s*(?P<rest>.*)$"
+    rf"^[【\[]?(?P<m>篇[{CN_NUM}]+|篇\s*\d{{1,2}}|第[{CN_NUM}]+篇)[】\]]?[：:\s]*(?P<rest>.*)$"
     rf"|^(?P<rest2>.{{0,40}}?)(?P<m2>范文\s*\d+|感悟[{CN_NUM}]+)$"
 )
 _LENGTH_SUFFIX = re.compile(r"(全文)?\d{3,5}字$")
@@ -111,6 +111,16 @@ def _content_title(lines: list[Line], marker_title: str) -> str:
     return marker_title
 
 
+_BYLINE = re.compile(r"(镇长|乡长|书记|主任|主席|县长|市长|州长|省长|区长|总理)\s*[\u4e00-\u9fff·]{0,4}$|^——|^—")
+
+
+def _title_block_gap(before: Line, after: Line) -> bool:
+    """Two lines of one title block: adjacent (a blank between), or a byline / `——…会议上` line
+    after dropped chrome (来源/时间 lines between the title and the speaker)."""
+    gap = after.raw_no - before.raw_end
+    return gap <= 2 or (gap <= 5 and _BYLINE.search(after.text.strip()) is not None)
+
+
 def _unmarked_start(lines: list[Line]) -> int | None:
     """Index where a document with no marker starts: the title right before the first body line."""
     for i, line in enumerate(lines):
@@ -121,7 +131,7 @@ def _unmarked_start(lines: list[Line]) -> int | None:
                 start > 0
                 and i - start < 4
                 and is_title_like(lines[start - 1].text)
-                and lines[start].raw_no - lines[start - 1].raw_end <= 2
+                and _title_block_gap(lines[start - 1], lines[start])
             ):
                 start -= 1
             return start

@@ -77,8 +77,9 @@ _VOICE_LEVEL = str.maketrans({"乡": "镇"})
 
 
 def normalise(text: str) -> str:
-    """Text with 我们 → 我 and 乡 → 镇, so a formula said by a team or a 乡 is the same formula."""
-    return text.replace("我们", "我").translate(_VOICE_LEVEL)
+    """Text with 我们 → 我, 乡 → 镇 and 做出 → 作出, so a formula said by a team or a 乡, or spelt
+    the old way (做出贡献; the norm is 作出贡献), is the same formula."""
+    return text.replace("我们", "我").replace("做出", "作出").translate(_VOICE_LEVEL)
 
 
 def _pattern(piece: str) -> re.Pattern:
