@@ -83,7 +83,7 @@ def drop_trailing_notice(lines: list[Line]) -> tuple[list[Line], int]:
         return lines, 0
     last_raw = lines[-1].raw_end
     for k, line in enumerate(lines):
-        if line.raw_no * 3 < last_raw * 2:
+        if line.raw_no * 3 < last_raw * 2 and last_raw - line.raw_no > 40:
             continue
         if any(p.search(line.text) for p in _notice_res()):
             return lines[:k], len(lines) - k
@@ -169,12 +169,25 @@ def join_page_chunks(lines: list[Line]) -> tuple[list[Line], int]:
 _GAP_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}|(?<=[。！？；!?;])[ \t\u3000]+|[ \t\u3000]+(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|——)")
 
 
+_HEADING_GAP = re.compile(r"(?:^|(?<=[。！？；：!?;:\u2029]))([^，,。！？；：:\u2029 ]{2,24})[ \u3000]+(?=[\u4e00-\u9fff“（(\d])")
+
+
 def mark_paragraph_gaps_text(text: str) -> tuple[str, int]:
-    """In a long line, the gaps a page store left between paragraphs become paragraph breaks."""
+    """In a long line, the gaps a page store left between paragraphs become paragraph breaks:
+    double spaces, a space after a full stop or before a list number, and the space after a
+    short unpunctuated heading (`…意见。 过去一年工作回顾 一年来，…`)."""
     if len(text) < 200:
         return text, 0
     new, n = _GAP_BREAK.subn(PARA, text.strip())
-    return (new, n) if n >= 2 else (text, 0)
+    if n < 2:
+        return text, 0
+    k = 0
+    for _ in range(6):  # a title block of several short pieces: one more piece each round
+        new, more = _HEADING_GAP.subn(lambda m: m.group(1) + PARA, new)
+        if not more:
+            break
+        k += more
+    return new, n + k
 
 
 def mark_paragraph_gaps(lines: list[Line]) -> tuple[list[Line], int]:
@@ -242,7 +255,7 @@ def split_run_on_lines(lines: list[Line]) -> tuple[list[Line], int]:
         pieces: list[str] = []
         for para in text.split(PARA):
             para = _REPEATED_TITLE.sub(r"\1", para.strip())
-            pieces.extend(_cut_run_on(para) if len(para) >= 200 else ([para] if para.strip() else []))
+            pieces.extend(_cut_run_on(para))
         if len(pieces) <= 1:
             out.append(_new(line, pieces[0]) if pieces and pieces[0] != text else line)
             continue

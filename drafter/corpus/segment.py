@@ -40,7 +40,7 @@ SHORT = re.compile(
 )
 SHORT_CLOSE = re.compile(r"加以解决|认真解决|逐步解决|全力改进工作|认真加以|切实加以")
 TARGETS = re.compile(r"(预期目标|主要目标|主要指标|任务目标|发展目标|主要经济指标|奋斗目标)(是|为)|指标为|目标是[：:]")
-OVERVIEW = re.compile(r"指导思想|总体要求|总体思路|工作思路|总的要求|总的指导|之年|关键一年|关键年|展望|形势|面临")
+OVERVIEW = re.compile(r"指导思想|总体要求|总体思路|工作思路|总的要求|总的指导|之年|关键一年|关键年|关键时期|重要时期|展望|形势|面临")
 OVERVIEW_LEAD = re.compile(r"^[^。]{0,24}(总体要求|指导思想|总的要求|总体思路)(是|为)")
 TASKS = re.compile(r"(做好|抓好|努力|着力|突出|重点).{0,14}以下|以下.{0,8}(方面|几项|件实事|工作)|(办好|实施|抓好|兴办)[^。，]{0,8}实事|要着力|重点抓好|九个方面|做出努力")
 CLOSING = re.compile(
@@ -178,11 +178,12 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
         numbered = parse_number(s)
         head = _heading_like(s) or (numbered is not None and len(_heading_text(s)) <= 40 and len(s) <= 60)
         htext = _heading_text(s) if head else ""
+        head_strict = head and (numbered is not None or ("，" not in s and not s.endswith("。")))  # a short sentence is no heading
         if head and CLOSE_HEAD.match(htext):
             phase = "closing"
             line.roles = ["closing"]
             continue
-        if head and not OPENING.search(s) and phase != "closing" and (numbered is not None or "，" not in s):
+        if head_strict and not OPENING.search(s) and phase != "closing":
             top = numbered is None or numbered[0] in ("cn",)
             part = part_of_heading(htext, review_rank) if top else ("short" if SHORT_HEAD.search(htext) else None)
             if (part is None and reporting and review_cn and numbered is not None and numbered[0] == "cn"
@@ -237,7 +238,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
                 r = "closing"
             elif THANKS.search(sent) and phase not in ("pre", "plan"):
                 r = "thanks"
-            elif SHORT.search(sent) and phase in ("review", "short", "pre", "other") and not head:
+            elif SHORT.search(sent) and phase in ("review", "short", "pre", "other") and not head_strict:
                 r = "shortcomings"
                 phase = "short"
             elif phase == "short" and SHORT_CLOSE.search(sent):
@@ -280,7 +281,7 @@ def segment(lines: list[Line], genre: str = "other") -> list[Line]:
             if numbered is not None:
                 tasks_numbered = True
             if plan_sub == "overview":
-                default = "plan_overview" if (OVERVIEW.search(s) or not head) else "tasks"
+                default = "plan_overview" if (OVERVIEW.search(s) or not head_strict) else "tasks"
             elif plan_sub == "targets":
                 default = "targets" if genre != "work_plan" or not head or numbered else "tasks"
                 if genre != "work_plan" and not (TARGETS.search(s) or re.search(r"目标", s)):

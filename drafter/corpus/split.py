@@ -124,7 +124,7 @@ def _title_block_gap(before: Line, after: Line) -> bool:
 def _unmarked_start(lines: list[Line]) -> int | None:
     """Index where a document with no marker starts: the title right before the first body line."""
     for i, line in enumerate(lines):
-        if is_body(line.text) or re.match(r"^(各位代表|同志们|尊敬的)", line.text):
+        if is_body(line.text) or re.match(r"^(各位代表|各位委员|各位领导|同志们|尊敬的)", line.text):
             start = i
             # walk back over a contiguous title block (title, "——在…上", byline)
             while (
