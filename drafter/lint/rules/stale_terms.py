@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import re
 
-from ..eras import Span, load
+from ...gongwen.eras import Span, load  # merge fix: eras moved to gongwen
 from ..finding import ERROR, WARNING
-from ..text import Doc, cn_number, excerpt, sentences
+from ...gongwen.numerals import cn_to_int as cn_number  # merge fix: numerals moved to gongwen
+from ..text import Doc, excerpt, sentences
 
 RULE = "stale-term"
 
