@@ -1,0 +1,621 @@
+"""Import a finished report into a fact sheet (`drafter import`).
+
+Last year's report is often all a clerk has: drafter's own .docx, a Word
+file a colleague wrote, or text pasted from a portal. The mining pipeline
+(drafter/corpus: clean, split, segment) finds its parts; this module reads
+the facts out of each part and places them in the template's fields. What it
+cannot place goes into comments with its source line, never into a field by
+guesswork, and a value is only ever copied, never made up: a required field
+it cannot find reads 待填 (see drafter/app/carry.py), so `check` lists it.
+"""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from .carry import PENDING, _fill_required
+from .workspace import Workspace
+
+_NOTE = "_note"
+
+
+@dataclass
+class ImportResult:
+    """The sheet's YAML text, what was placed, and the lines that found no field (with their line)."""
+
+    text: str
+    data: dict
+    unplaced: list[tuple[int, str]] = field(default_factory=list)
+    figures: list = field(default_factory=list)  # every indicator clause read, placed or not (gongwen.figures.Figure)
+    genre: str | None = None
+
+
+# --- reading the file ------------------------------------------------------------------------
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def docx_text(data: bytes, name: str) -> str:
+    """The paragraphs of a .docx as lines (tabs and breaks kept as spaces)."""
+    from xml.etree import ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            xml = z.read("word/document.xml")
+    except (zipfile.BadZipFile, KeyError) as exc:
+        raise InputError(f"{name}: 不是有效的 Word 文件（.docx），无法读取") from exc
+    root = ET.fromstring(xml)
+    lines = []
+    for p in root.iter(f"{_W}p"):
+        parts = []
+        for node in p.iter():
+            if node.tag == f"{_W}t" and node.text:
+                parts.append(node.text)
+            elif node.tag in (f"{_W}tab", f"{_W}br"):
+                parts.append(" ")
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+def report_text(data: bytes, name: str) -> str:
+    """Text of a report file: .docx paragraphs, or a text file in whatever encoding it came in."""
+    from ..corpus.read import decode_bytes
+
+    if data[:2] == b"PK" or name.lower().endswith(".docx"):
+        return docx_text(data, name)
+    if name.lower().endswith(".doc") and data[:4] == b"\xd0\xcf\x11\xe0":
+        raise InputError(f"{name}: 旧版 Word 文件（.doc）无法读取，请在 Word 或 WPS 中另存为 .docx 后再导入")
+    result = decode_bytes(data)
+    if result.status != "ok":
+        raise InputError(f"{name}: 无法识别为文字文件（{result.status}），请导入 .docx 或 .txt")
+    return result.text
+
+
+# --- small readers, one fact each ---------------------------------------------------------
+
+_CN_DIGITS = "〇零一二三四五六七八九十百"
+
+
+def _cn_int(text: str) -> int | None:
+    from ..gongwen.numerals import cn_to_int
+
+    return cn_to_int(text)
+
+
+def _byline(lines: list[str]) -> dict:
+    """Meeting, unit and speaker from the title block: ——2025年1月10日在青溪镇第十八届人民代表大会第五次会议上 / 青溪镇镇长　林志远."""
+    from ..gongwen.figures import normalise
+
+    out: dict[str, Any] = {}
+    head = [normalise(ln).strip() for ln in lines[:12]]
+    for i, ln in enumerate(head):
+        m = re.search(rf"(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日在(.+?)第([{_CN_DIGITS}\d]+)届人民代表大会第([{_CN_DIGITS}\d]+)次会议上", ln)
+        if not m:
+            continue
+        term, session = _cn_int(m.group(5)), _cn_int(m.group(6))
+        out["meeting"] = {k: v for k, v in (("term", term), ("session", session),
+                                            ("date", f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"))
+                          if v is not None}
+        unit = m.group(4).strip()
+        out["unit_name"] = unit
+        out["line"] = i
+        for nxt in head[i + 1:i + 3]:
+            parts = [p for p in re.split(r"[\s　]+", nxt) if p]
+            if len(parts) == 2 and parts[0].startswith(unit) and len(parts[1]) <= 4:
+                post = parts[0][len(unit):]
+                if post:
+                    out["speaker"] = {"name": parts[1], "post": post}
+                break
+        break
+    return out
+
+
+def _level(unit_name: str) -> str | None:
+    for level in ("民族乡", "镇", "乡"):
+        if unit_name.endswith(level):
+            return level
+    return None
+
+
+_LED = re.compile(r"在(?P<who>[^，。；]{2,40}?)的(?:正确|坚强)领导下")
+_SUPERVISED = re.compile(r"在(?P<who>[^，。；]{2,20}?)的(?:监督支持|监督和支持|大力支持和监督)下")
+_PARTY = re.compile(r"(?:党委|镇委|乡委|党工委)$")
+
+
+def _leadership(text: str) -> dict | None:
+    m = _LED.search(text)
+    if not m:
+        return None
+    who = [w for w in re.split(r"[、和及]", m.group("who")) if w]
+    party = [w for w in who if _PARTY.search(w)]
+    upper = [w for w in who if w not in party]
+    out: dict[str, Any] = {}
+    if upper:
+        out["upper"] = upper
+    if party:
+        out["party"] = party[-1]
+    s = _SUPERVISED.search(text)
+    if s:
+        out["supervisor"] = s.group("who")
+    return out if "party" in out else None
+
+
+_ITEM_MARK = re.compile(r"(?:^|(?<=[。；;！：:]))\s*([一二三四五六七八九十]+是)")
+_PAREN_HEAD = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]\s*")
+_CN_HEAD = re.compile(r"^([一二三四五六七八九十]+)、\s*")
+_NUM_ITEM = re.compile(r"^(\d+)[.．、]\s*")
+
+
+def _strip_end(text: str) -> str:
+    return text.strip().rstrip("。；;，, ").strip()
+
+
+def _split_items(body: str) -> tuple[str, list[str]]:
+    """'总述。一是……；二是……。' → ('总述', ['……', '……'])."""
+    marks = list(_ITEM_MARK.finditer(body))
+    if not marks:
+        return body.strip(), []
+    lead = body[:marks[0].start()].strip()
+    items = []
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(body)
+        items.append(_strip_end(body[m.end():end]))
+    return lead, [i for i in items if i]
+
+
+def _label_text(item: str) -> dict:
+    """'项目建设提速增效。全年实施……' → {label, text}; a long or comma'd first sentence is no label."""
+    first, dot, rest = item.partition("。")
+    if dot and rest.strip() and len(first) <= 16 and "，" not in first and "," not in first:
+        return {"label": first.strip(), "text": _strip_end(rest)}
+    return {"text": _strip_end(item)}
+
+
+def _heading_line(text: str) -> tuple[str, str] | None:
+    """'（一）标题。正文' or '（一）标题' → (heading, rest)."""
+    m = _PAREN_HEAD.match(text)
+    if not m:
+        return None
+    body = text[m.end():]
+    head, dot, rest = body.partition("。")
+    if not dot:
+        return _strip_end(body), ""
+    return head.strip(), rest.strip()
+
+
+# --- target clauses: 生产总值增长6.5%左右 / 城镇登记失业率控制在3%以内 / 生产总值达到157亿元 --------
+
+_TARGET_GROWTH = re.compile(r"^(?P<name>[^，,]{1,30}?)(?:年均)*(?:增长|增速)(?P<g>\d+(?:\.\d+)?)%(?P<q>左右|以上)?$")
+_TARGET_LIMIT = re.compile(r"^(?P<name>[^，,]{1,30}?)控制在(?P<limit>\d+(?:\.\d+)?\s*[%‰])(?:以内|之内)$")
+_TARGET_VALUE = re.compile(r"^(?P<name>[^，,]{1,30}?)(?P<verb>达到|突破)(?P<value>\d+(?:\.\d+)?)(?P<unit>[^\d，,]{1,4})$")
+
+
+def _targets(text: str) -> tuple[list[dict], list[str]]:
+    from ..gongwen.figures import clean_name, normalise
+
+    body = normalise(text).split("：", 1)[-1].split(":", 1)[-1]
+    placed, left = [], []
+    for clause in re.split(r"[，,；;、]", _strip_end(body)):
+        clause = clause.strip()
+        if not clause:
+            continue
+        m = _TARGET_GROWTH.match(clause)
+        if m:
+            t = {"name": clean_name(m.group("name")), "growth": _number(m.group("g"))}
+            if m.group("q"):
+                t["qualifier"] = m.group("q")
+            placed.append(t)
+            continue
+        m = _TARGET_LIMIT.match(clause)
+        if m:
+            placed.append({"name": clean_name(m.group("name")), "limit": m.group("limit").replace(" ", "")})
+            continue
+        m = _TARGET_VALUE.match(clause)
+        if m and m.group("verb") == "达到":
+            placed.append({"name": clean_name(m.group("name")), "value": _number(m.group("value")), "unit": m.group("unit")})
+            continue
+        left.append(clause)
+    return [t for t in placed if t["name"]], left
+
+
+def _number(text: str):
+    v = float(text)
+    return int(v) if v.is_integer() and "." not in text else v
+
+
+# --- the report, part by part ----------------------------------------------------------------
+
+@dataclass
+class _Part:
+    role: str
+    no: int     # line in the imported text (1-based)
+    text: str
+
+
+def _parts(text: str, name: str) -> tuple[list[_Part], str | None]:
+    """The main document's lines with their roles, from the mining pipeline."""
+    from ..corpus.pipeline import mine_text
+
+    docs, _ = mine_text(text, name)
+    if not docs:
+        raise InputError(f"{name}: 没有读到报告正文")
+    doc = max(docs, key=lambda d: len(d.text))
+    parts = [_Part((ln.roles or ["other"])[-1] if len(ln.roles) == 1 else ln.roles[0], ln.raw_no, ln.text.strip())
+             for ln in doc.lines if ln.text.strip()]
+    return parts, doc.genre
+
+
+_PERIOD_REVIEW = re.compile(r"(\d{4})年(上半年)?工作(?:回顾|总结)")
+_PERIOD_PLAN = re.compile(r"(\d{4})年(下半年)?工作(?:安排|计划|打算|思路)")
+
+
+def _period(parts: list[_Part], meeting: dict | None) -> dict:
+    from ..gongwen.figures import normalise
+
+    period: dict[str, Any] = {}
+    heads = [normalise(p.text) for p in parts if p.role in ("review_heading", "plan_heading", "opening")]
+    for h in heads:
+        m = _PERIOD_REVIEW.search(h)
+        if m and "review" not in period:
+            period["review"] = int(m.group(1))
+            if m.group(2):
+                period["type"] = "half"
+        m = _PERIOD_PLAN.search(h)
+        if m and "plan" not in period:
+            period["plan"] = int(m.group(1))
+        if "本届政府工作回顾" in h or "过去五年" in h and "回顾" in h:
+            period["type"] = "term"
+        if "下半年" in h:
+            period["type"] = "half"
+    if period.get("type") == "half" and "review" in period:
+        period.setdefault("plan", period["review"])
+    if "review" not in period and "plan" in period:
+        period["review"] = period["plan"] - (0 if period.get("type") == "half" else 1)
+    if "plan" not in period and "review" in period:
+        period["plan"] = period["review"] + (0 if period.get("type") == "half" else 1)
+    year = int(meeting["date"][:4]) if meeting and meeting.get("date") else None
+    if "review" not in period and year:
+        period["review"], period["plan"] = year - 1, year  # the session in January reviews last year
+    if period.get("type") == "term" and "review" in period:
+        if year and "plan" not in period:
+            period["plan"] = year
+        period.setdefault("plan", period["review"] + 1)
+        period["plan_end"] = period["plan"] + 4
+        period["term_start"] = period["review"] - 4
+    return period
+
+
+class _Builder:
+    """Places one report's parts into a gov_work_report-shaped sheet; records what found no place."""
+
+    def __init__(self) -> None:
+        self.data: dict[str, Any] = {}
+        self.unplaced: list[tuple[int, str]] = []
+        self.figures: list = []
+
+    def leave(self, part: _Part, why: str = "") -> None:
+        self.unplaced.append((part.no, part.text))
+
+    # review ------------------------------------------------------------------------------
+    def review(self, parts: list[_Part]) -> None:
+        from ..gongwen.figures import read_figures
+
+        review: dict[str, Any] = {}
+        sections: list[dict] = []
+        headline = None
+        current: dict | None = None
+        for part in parts:
+            text = part.text
+            self.figures += read_figures(text)
+            head = _heading_line(text)
+            if head:
+                heading, rest = head
+                current = {"heading": heading, "items": []}
+                sections.append(current)
+                lead, items = _split_items(rest)
+                if lead:
+                    current["summary"] = lead
+                current["items"] += [_label_text(i) for i in items]
+                continue
+            if current is None:
+                # before the first section: the year's character, overview and headline indicators
+                if headline is None:
+                    for sentence in re.split(r"(?<=。)", text):
+                        found = self._headline_in(sentence)
+                        if found:
+                            headline = found
+                            break
+                m = re.search(r"(\d{4})年是(.+?)的一年(?:，也是(.+?)的一年)?。", text)
+                if m:
+                    review["year_character"] = [x for x in (m.group(2), m.group(3)) if x]
+                lead = _leadership(text)
+                if lead:
+                    self.data.setdefault("leadership", lead)
+                prev = re.search(r"较好地完成了(.+?)确定的各项目标任务", text)
+                if prev and not prev.group(1).startswith(("年初", "本届政府")):
+                    self.data["previous_session"] = prev.group(1)
+                if not (m or lead or headline) and not re.search(r"主要做了以下工作|主要工作如下", text):
+                    self.leave(part)
+                continue
+            lead, items = _split_items(text)
+            if items:
+                if lead and not current.get("summary") and not current["items"]:
+                    current["summary"] = lead
+                elif lead:
+                    current["items"].append({"text": _strip_end(lead)})
+                current["items"] += [_label_text(i) for i in items]
+            elif not current.get("summary") and not current["items"]:
+                current["summary"] = text
+            else:
+                current["items"].append(_label_text(text))
+        if headline:
+            review["indicators"] = headline
+        else:
+            # no headline sentence: the first paragraph or item that states figures
+            for sec in sections:
+                for it in sec["items"]:
+                    figs = read_figures(it.get("text", ""))
+                    if figs:
+                        review["indicators"] = [self._indicator(f) for f in figs]
+                        break
+                if "indicators" in review:
+                    break
+        for sec in sections:
+            if not sec["items"] and sec.get("summary"):
+                sec["items"] = [{"text": _strip_end(sec.pop("summary"))}]
+            for it in sec["items"]:
+                it["text"] = _strip_end(it["text"])
+        if sections:
+            review["sections"] = sections
+        self.data["review"] = review
+
+    def _headline_in(self, sentence: str) -> list[dict] | None:
+        from ..gongwen.figures import read_headline
+
+        if not re.search(r"\d", sentence):
+            return None
+        # the figures follow the last lead-in comma before the first figure
+        body = sentence.rstrip("。")
+        for cut in [0] + [m.end() for m in re.finditer(r"[，,]", body)]:
+            figs = read_headline(body[cut:])
+            if figs:
+                return [self._indicator(f) for f in figs]
+            if re.match(r"[^，,]*\d", body[cut:]):
+                break
+        return None
+
+    @staticmethod
+    def _indicator(f) -> dict:
+        item: dict[str, Any] = {"name": f.name, "value": f.value, "unit": f.unit}
+        if f.change is not None:
+            item["change"] = f.change
+        if f.verb == "达到":
+            item["verb"] = "达到"
+        if f.basis and f.basis != "同比":
+            item["basis"] = f.basis
+        return item
+
+    # thanks and shortcomings -------------------------------------------------------------
+    def thanks(self, parts: list[_Part]) -> None:
+        to: list[str] = []
+        for part in parts:
+            m = re.search(r"(?:在此，?)?(?:我代表[^，]*，)?(向.+?)(?:表示|致以)(?:衷心的|诚挚的|崇高的)", part.text)
+            if m:
+                to += [_strip_end(x) for x in re.split(r"[，,]?向", m.group(1)) if _strip_end(x)]
+                lead = part.text[:m.start()].strip()
+                if lead:
+                    self.unplaced.append((part.no, lead))
+            else:
+                self.leave(part)
+        if to:
+            self.data["thanks"] = {"to": to}
+
+    def shortcomings(self, parts: list[_Part]) -> None:
+        items: list[str] = []
+        for part in parts:
+            lead, found = _split_items(part.text)
+            numbered = _PAREN_HEAD.match(part.text) or _NUM_ITEM.match(part.text)
+            if found:
+                last, dot, closer = found[-1].partition("。")
+                if dot and closer.strip():
+                    found[-1] = last
+                    self.unplaced.append((part.no, closer.strip()))
+                items += found
+            elif numbered:
+                items.append(_strip_end(part.text[numbered.end():]))
+            else:
+                self.leave(part)
+        if items:
+            self.data["shortcomings"] = {"items": items}
+
+    # plan ---------------------------------------------------------------------------------
+    def plan(self, parts: list[_Part]) -> None:
+        plan: dict[str, Any] = {}
+        tasks: list[dict] = []
+        task: dict | None = None
+        projects: list[str] = []
+        in_projects = False
+        for part in parts:
+            text = part.text
+            req = re.search(r"总体要求是[：:](.+)$", text)
+            if req:
+                plan["general_requirement"] = _strip_end(req.group(1))
+                continue
+            if re.search(r"预期目标(?:是|为)[：:]", text):
+                targets, left = _targets(text)
+                if targets:
+                    plan["targets"] = targets
+                for clause in left:
+                    self.unplaced.append((part.no, clause))
+                continue
+            if re.search(r"办好以下.{0,4}件民生实事|民生实事[：:]$", text):
+                in_projects = True
+                continue
+            num = _NUM_ITEM.match(text)
+            if in_projects and num:
+                projects.append(_strip_end(text[num.end():]))
+                continue
+            in_projects = False
+            cn = _CN_HEAD.match(text)
+            if cn:
+                task = {"heading": _strip_end(text[cn.end():]), "sections": []}
+                tasks.append(task)
+                continue
+            head = _heading_line(text)
+            if head and task is not None:
+                heading, rest = head
+                lead, items = _split_items(rest)
+                sec: dict[str, Any] = {"heading": heading}
+                if lead:
+                    sec["summary"] = lead
+                if items:
+                    sec["items"] = items
+                task["sections"].append(sec)
+                continue
+            if task is not None and not task["sections"] and "summary" not in task:
+                task["summary"] = text
+                continue
+            if task is None and part.role in ("plan_overview",) and not re.search(r"以下.{0,6}(方面|工作)", text):
+                plan.setdefault("situation", []).append(text)
+                continue
+            self.leave(part)
+        for t in tasks:
+            if not t["sections"]:
+                t["sections"] = [{"heading": t["heading"]}]  # a task with no sub-headings keeps its own
+        if tasks:
+            plan["tasks"] = tasks
+        if projects:
+            plan["practical_projects"] = projects
+        if plan:
+            self.data["plan"] = plan
+
+    def closing(self, parts: list[_Part]) -> None:
+        closing: dict[str, Any] = {}
+        for part in parts:
+            text = re.sub(r"^各位代表[！!]\s*", "", part.text)
+            if re.fullmatch(r"谢谢(大家)?[！!]?", text):
+                closing["thanks_line"] = True
+                continue
+            goal = re.search(r"(?:^|[，,])为([^，,！!]+?)而(?:努力|不懈|团结)?奋斗[！!]", text)
+            before = text.split("让我们", 1)[0].strip() if "让我们" in text else ""
+            if before and "outlook" not in closing:
+                closing["outlook"] = before
+            if goal:
+                closing["goal"] = goal.group(1)
+            if not goal and not before:
+                self.leave(part)
+        if closing:
+            closing.setdefault("thanks_line", False)
+            self.data["closing"] = closing
+
+
+def _place(parts: list[_Part]) -> _Builder:
+    b = _Builder()
+    groups: dict[str, list[_Part]] = {}
+    for part in parts:
+        role = part.role
+        if role == "review_heading" or role == "plan_heading" or role in ("title", "salutation"):
+            continue
+        if role == "opening":
+            b.unplaced.append((part.no, part.text))
+            continue
+        key = {"achievements": "review", "thanks": "thanks", "shortcomings": "shortcomings",
+               "plan_overview": "plan", "targets": "plan", "tasks": "plan", "closing": "closing"}.get(role)
+        if key is None:
+            b.leave(part)
+            continue
+        groups.setdefault(key, []).append(part)
+    if "review" in groups:
+        b.review(groups["review"])
+    if "thanks" in groups:
+        b.thanks(groups["thanks"])
+    if "shortcomings" in groups:
+        b.shortcomings(groups["shortcomings"])
+    if "plan" in groups:
+        b.plan(groups["plan"])
+    if "closing" in groups:
+        b.closing(groups["closing"])
+    return b
+
+
+def _fit(data: dict, schema: dict) -> tuple[dict, list[str]]:
+    """Only the fields the template has; the rest goes back as comment lines."""
+    props = schema.get("properties", {})
+    out, dropped = {}, []
+    for k, v in data.items():
+        if k in props:
+            sub = props[k]
+            if isinstance(v, dict) and sub.get("type") == "object" and sub.get("properties"):
+                inner, more = _fit(v, sub)
+                out[k] = inner
+                dropped += [f"{k}.{m}" for m in more]
+            else:
+                out[k] = v
+        else:
+            dropped.append(f"{k}: {v}")
+    return out, dropped
+
+
+def import_report(ws: Workspace, data: bytes, name: str, template_id: str) -> ImportResult:
+    """A fact sheet of `template_id` filled from a finished report (.docx, .txt or pasted text)."""
+    from ..scaffold import _emit_mapping
+    from .carry import _annotate
+    from .drafting import schema_ref
+
+    template = ws.template(template_id)
+    text = report_text(data, name)
+    if not text.strip():
+        raise InputError(f"{name}: 文件是空的")
+    raw_lines = text.splitlines()
+    parts, genre = _parts(text, name)
+    b = _place(parts)
+    sheet: dict[str, Any] = {"template": template_id}
+    by = _byline(raw_lines)
+    if by.get("unit_name"):
+        unit = {"name": by["unit_name"]}
+        if _level(by["unit_name"]):
+            unit["level"] = _level(by["unit_name"])
+        sheet["unit"] = unit
+    if by.get("meeting"):
+        sheet["meeting"] = by["meeting"]
+    if by.get("speaker"):
+        sheet["speaker"] = by["speaker"]
+    period = _period(parts, by.get("meeting"))
+    if period:
+        sheet["period"] = period
+    sheet.update(b.data)
+    fitted, dropped = _fit(sheet, template.schema)
+    _fill_required(fitted, template.schema)
+    _pending_unit_level(fitted)
+    lines = []
+    ref = schema_ref(template)
+    if ref:
+        lines.append(f"# yaml-language-server: $schema={ref}")
+    lines.append(f"# {template.name}事实表，由 {Path(name).name} 导入：事实按原文摘出，没有的写“{PENDING}”，请核对后填写。")
+    lines.append("# 没能放进字段的原文列在最后（带原文行号），需要时请手工放入。")
+    lines.append("")
+    body: list[str] = []
+    _emit_mapping(body, fitted, template.schema, 0)
+    body = _annotate(body)
+    tail = []
+    if b.unplaced or dropped:
+        tail.append("")
+        tail.append("# —— 以下原文未能放入本模板的字段（第几行：原文）——")
+        for no, t in sorted(b.unplaced):
+            tail.append(f"# 第{no}行：{t}")
+        for d in dropped:
+            tail.append(f"# 本模板没有的字段：{d}")
+    yaml_text = "\n".join(lines + body + tail) + "\n"
+    return ImportResult(yaml_text, fitted, sorted(b.unplaced), b.figures, genre)
+
+
+def _pending_unit_level(data: dict) -> None:
+    """A town's name the byline did not give stays 待填 (the schema asks for it)."""
+    unit = data.get("unit")
+    if isinstance(unit, dict) and not unit.get("name"):
+        unit["name"] = PENDING
