@@ -190,13 +190,13 @@ def _heading_line(text: str) -> tuple[str, str] | None:
 
 # --- target clauses: 生产总值增长6.5%左右 / 城镇登记失业率控制在3%以内 / 生产总值达到157亿元 --------
 
-_TARGET_GROWTH = re.compile(r"^(?P<name>[^，,]{1,30}?)(?:年均)*(?:增长|增速)(?P<g>\d+(?:\.\d+)?)%(?P<q>左右|以上)?$")
+_TARGET_GROWTH = re.compile(r"^(?P<name>[^，,]{1,30}?)(?:年均)?(?:增长|增速)(?P<g>\d+(?:\.\d+)?)%(?P<q>左右|以上)?$")
 _TARGET_LIMIT = re.compile(r"^(?P<name>[^，,]{1,30}?)控制在(?P<limit>\d+(?:\.\d+)?\s*[%‰])(?:以内|之内)$")
 _TARGET_VALUE = re.compile(r"^(?P<name>[^，,]{1,30}?)(?P<verb>达到|突破)(?P<value>\d+(?:\.\d+)?)(?P<unit>[^\d，,]{1,4})$")
 
 
 def _targets(text: str) -> tuple[list[dict], list[str]]:
-    from ..gongwen.figures import clean_name, normalise
+    from ..gongwen.figures import normalise
 
     body = normalise(text).split("：", 1)[-1].split(":", 1)[-1]
     placed, left = [], []
@@ -206,18 +206,18 @@ def _targets(text: str) -> tuple[list[dict], list[str]]:
             continue
         m = _TARGET_GROWTH.match(clause)
         if m:
-            t = {"name": clean_name(m.group("name")), "growth": _number(m.group("g"))}
+            t = {"name": m.group("name").strip(), "growth": _number(m.group("g"))}
             if m.group("q"):
                 t["qualifier"] = m.group("q")
             placed.append(t)
             continue
         m = _TARGET_LIMIT.match(clause)
         if m:
-            placed.append({"name": clean_name(m.group("name")), "limit": m.group("limit").replace(" ", "")})
+            placed.append({"name": m.group("name").strip(), "limit": m.group("limit").replace(" ", "")})
             continue
         m = _TARGET_VALUE.match(clause)
         if m and m.group("verb") == "达到":
-            placed.append({"name": clean_name(m.group("name")), "value": _number(m.group("value")), "unit": m.group("unit")})
+            placed.append({"name": m.group("name").strip(), "value": _number(m.group("value")), "unit": m.group("unit")})
             continue
         left.append(clause)
     return [t for t in placed if t["name"]], left
