@@ -206,21 +206,26 @@ def _targets(text: str) -> tuple[list[dict], list[str]]:
             continue
         m = _TARGET_GROWTH.match(clause)
         if m:
-            t = {"name": m.group("name").strip(), "growth": _number(m.group("g"))}
+            t = {"name": _target_name(m.group("name")), "growth": _number(m.group("g"))}
             if m.group("q"):
                 t["qualifier"] = m.group("q")
             placed.append(t)
             continue
         m = _TARGET_LIMIT.match(clause)
         if m:
-            placed.append({"name": m.group("name").strip(), "limit": m.group("limit").replace(" ", "")})
+            placed.append({"name": _target_name(m.group("name")), "limit": m.group("limit").replace(" ", "")})
             continue
         m = _TARGET_VALUE.match(clause)
         if m and m.group("verb") == "达到":
-            placed.append({"name": m.group("name").strip(), "value": _number(m.group("value")), "unit": m.group("unit")})
+            placed.append({"name": _target_name(m.group("name")), "value": _number(m.group("value")), "unit": m.group("unit")})
             continue
         left.append(clause)
     return [t for t in placed if t["name"]], left
+
+
+def _target_name(raw: str) -> str:
+    """A target's name as the sheet gives it: the town's scope word the template adds is dropped."""
+    return re.sub(r"^(?:今年|全年)?全(?:镇|乡)", "", raw.strip()) or raw.strip()
 
 
 def _number(text: str):
@@ -446,7 +451,7 @@ class _Builder:
             if req:
                 plan["general_requirement"] = _strip_end(req.group(1))
                 continue
-            if re.search(r"预期目标(?:是|为)[：:]", text):
+            if re.search(r"目标(?:是|为)[：:]", text) or (part.role == "targets" and re.search(r"增长\d", text)):
                 targets, left = _targets(text)
                 if targets:
                     plan["targets"] = targets
@@ -568,6 +573,8 @@ def import_report(ws: Workspace, data: bytes, name: str, template_id: str) -> Im
     from .drafting import schema_ref
 
     template = ws.template(template_id)
+    if not data.strip():
+        raise InputError(f"{name}: 文件是空的")
     text = report_text(data, name)
     if not text.strip():
         raise InputError(f"{name}: 文件是空的")
