@@ -548,6 +548,198 @@ def _place(parts: list[_Part]) -> _Builder:
     return b
 
 
+# --- templates of other shapes: numbered parts onto the template's section fields, in order ------
+
+@dataclass
+class _Block:
+    heading: str
+    no: int
+    paras: list = field(default_factory=list)
+
+
+_ENDS_BLOCK = ("review_heading", "plan_heading", "thanks", "closing", "salutation", "title", "opening")
+
+
+def _blocks(parts: list[_Part]) -> tuple[list[_Block], list[_Part]]:
+    """The report's 一、… parts with their paragraphs; the paragraphs outside any part."""
+    blocks: list[_Block] = []
+    loose: list[_Part] = []
+    current: _Block | None = None
+    for part in parts:
+        m = _CN_HEAD.match(part.text)
+        if m and part.role not in ("title", "salutation", "closing"):
+            current = _Block(_strip_end(part.text[m.end():]), part.no)
+            blocks.append(current)
+            continue
+        if part.role in _ENDS_BLOCK or part.role == "shortcomings" and (current is None or "问题" not in current.heading
+                                                                        and "不足" not in current.heading):
+            current = None
+        if current is None:
+            loose.append(part)
+        else:
+            current.paras.append(part)
+    return blocks, loose
+
+
+def _slots(schema: dict, path: tuple = ()) -> list[tuple[str, tuple, dict]]:
+    """Section fields of a template, in the schema's order: ('single'|'list', path, schema)."""
+    out = []
+    for key, sub in (schema.get("properties") or {}).items():
+        here = path + (key,)
+        if key in ("shortcomings", "unit", "meeting", "speaker", "period", "person", "leadership", "guidance"):
+            continue
+        props = sub.get("properties") or {}
+        if sub.get("type") == "object" and isinstance(props.get("items"), dict) and props["items"].get("type") == "array":
+            out.append(("single", here, sub))
+        elif sub.get("type") == "array" and "heading" in ((sub.get("items") or {}).get("properties") or {}):
+            out.append(("list", here, sub))
+        elif sub.get("type") == "object":
+            out += _slots(sub, here)
+    return out
+
+
+def _item_text(item: dict) -> str:
+    return f"{item['label']}。{item['text']}" if item.get("label") else item["text"]
+
+
+def _section(block: _Block, schema: dict) -> dict:
+    """One part as a {heading, summary, items} of the slot's shape."""
+    props = schema.get("properties") or {}
+    item_schema = (props.get("items") or {}).get("items") or {}
+    as_strings = item_schema.get("type") == "string"
+    out: dict[str, Any] = {"heading": block.heading} if "heading" in props else {}
+    items: list[dict] = []
+    for para in block.paras:
+        text = para.text
+        head = _heading_line(text)
+        if head:
+            label, rest = head
+            items.append({"label": label, "text": _strip_end(rest)} if rest else {"text": label})
+            continue
+        lead, found = _split_items(text)
+        if lead:
+            if "summary" in props and "summary" not in out and not items:
+                out["summary"] = _strip_end(lead)
+            else:
+                items.append({"text": _strip_end(lead)})
+        items += [{"text": i} if as_strings else _label_text(i) for i in found]
+    if items:
+        out["items"] = [_item_text(i) if as_strings else i for i in items]
+    elif out.get("summary") and "items" in (schema.get("required") or []):
+        out["items"] = [out.pop("summary")] if as_strings else [{"text": out.pop("summary")}]
+    return out
+
+
+def _sub_sections(block: _Block, schema: dict) -> list[dict] | None:
+    """A part made of （一）… paragraphs, each one element of a list field (a work plan's tasks)."""
+    heads = [p for p in block.paras if _heading_line(p.text)]
+    if len(heads) < 2:
+        return None
+    out = []
+    for p in heads:
+        label, rest = _heading_line(p.text)
+        out.append(_section(_Block(label, p.no, [_Part(p.role, p.no, rest)] if rest else []), schema))
+    return out
+
+
+def _set(data: dict, path: tuple, value: Any) -> None:
+    node = data
+    for key in path[:-1]:
+        node = node.setdefault(key, {})
+    node[path[-1]] = value
+
+
+def _string_field(block: _Block, schema: dict) -> str | None:
+    """A text field whose description names the part's heading (指导思想 → guiding)."""
+    for key, sub in (schema.get("properties") or {}).items():
+        desc = str(sub.get("description") or "")
+        if sub.get("type") == "string" and block.heading and desc.startswith(block.heading):
+            return key
+    return None
+
+
+def _congress_facts(block: _Block, section: dict, schema: dict) -> None:
+    """Sessions held and motions raised, where the template asks for them (人大 reports)."""
+    from ..gongwen.figures import normalise
+
+    props = schema.get("properties") or {}
+    text = normalise("".join(p.text for p in block.paras))
+    if "sessions" in props:
+        sessions = []
+        for m in re.finditer(rf"于(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日召开了[^。]*?第([{_CN_DIGITS}\d]+)届人民代表大会第([{_CN_DIGITS}\d]+)次会议。"
+                             r"大会听取和审议了((?:《[^》]+》)+)(?:，([^。]+))?。", text):
+            s = {"date": f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}",
+                 "term": _cn_int(m.group(4)), "session": _cn_int(m.group(5)),
+                 "reviewed": re.findall(r"《([^》]+)》", m.group(6))}
+            if m.group(7):
+                s["results"] = m.group(7)
+            sessions.append(s)
+        if sessions:
+            section["sessions"] = sessions
+            section.pop("summary", None)
+            section["items"] = [i for i in section.get("items", []) if "召开了" not in i.get("text", "")]
+    if "session_name" in props:
+        m = re.search(r"在(.+?)上，.{0,8}代表共提出(?:议案(\d+)件)?、?(?:建议、批评和意见(\d+)件)?", text)
+        if m:
+            section["session_name"] = m.group(1)
+            section["motions"] = int(m.group(2) or 0)
+            section["suggestions"] = int(m.group(3) or 0)
+            section["items"] = [i for i in section.get("items", []) if "代表共提出" not in i.get("text", "")]
+
+
+def _place_sections(b: "_Builder", parts: list[_Part], schema: dict) -> None:
+    """Numbered parts, in order, onto the template's section fields, in the schema's order."""
+    blocks, _ = _blocks(parts)
+    slots = _slots(schema)
+    rest: list[_Block] = []
+    for block in blocks:
+        if "问题" in block.heading or "不足" in block.heading:
+            items: list[str] = []
+            for p in block.paras:
+                lead, found = _split_items(p.text)
+                items += found
+            if items:
+                b.data["shortcomings"] = {"items": items}
+            else:
+                b.unplaced += [(p.no, p.text) for p in block.paras]
+            continue
+        key = _string_field(block, schema)
+        if key and block.paras:
+            b.data[key] = _strip_end("".join(p.text for p in block.paras))
+            continue
+        if any(re.search(r"目标(?:是|为)[：:]", p.text) for p in block.paras) and "targets" in (schema.get("properties") or {}):
+            for p in block.paras:
+                targets, left = _targets(p.text)
+                if targets:
+                    b.data["targets"] = targets
+                b.unplaced += [(p.no, c) for c in left]
+            continue
+        rest.append(block)
+    i = 0
+    for n, (kind, path, sub) in enumerate(slots):
+        if i >= len(rest):
+            break
+        singles_after = sum(1 for k, _, _ in slots[n + 1:] if k == "single")
+        if kind == "single":
+            section = _section(rest[i], sub)
+            _congress_facts(rest[i], section, sub)
+            _set(b.data, path, section)
+            i += 1
+            continue
+        element = sub.get("items") or {}
+        expanded = _sub_sections(rest[i], element)
+        if expanded:
+            _set(b.data, path, expanded)
+            i += 1
+            continue
+        take = max(1, len(rest) - i - singles_after)
+        _set(b.data, path, [_section(blk, element) for blk in rest[i:i + take]])
+        i += take
+    for blk in rest[i:]:
+        b.unplaced.append((blk.no, blk.heading))
+        b.unplaced += [(p.no, p.text) for p in blk.paras]
+
+
 def _fit(data: dict, schema: dict) -> tuple[dict, list[str]]:
     """Only the fields the template has; the rest goes back as comment lines."""
     props = schema.get("properties", {})
@@ -580,7 +772,17 @@ def import_report(ws: Workspace, data: bytes, name: str, template_id: str) -> Im
         raise InputError(f"{name}: 文件是空的")
     raw_lines = text.splitlines()
     parts, genre = _parts(text, name)
-    b = _place(parts)
+    review_props = (template.schema.get("properties", {}).get("review") or {}).get("properties") or {}
+    if "sections" in review_props:
+        b = _place(parts)
+    else:
+        b = _Builder()
+        _place_sections(b, parts, template.schema)
+        rest = [p for p in parts if p.role in ("thanks", "closing", "opening")]
+        b.unplaced += [(p.no, p.text) for p in rest]
+        lead = next((_leadership(p.text) for p in parts if _leadership(p.text)), None)
+        if lead:
+            b.data.setdefault("leadership", lead)
     sheet: dict[str, Any] = {"template": template_id}
     by = _byline(raw_lines)
     if by.get("unit_name"):
