@@ -660,14 +660,12 @@ def _string_field(block: _Block, schema: dict) -> str | None:
 
 def _congress_facts(block: _Block, section: dict, schema: dict) -> None:
     """Sessions held and motions raised, where the template asks for them (人大 reports)."""
-    from ..gongwen.figures import normalise
-
     props = schema.get("properties") or {}
-    text = normalise("".join(p.text for p in block.paras))
+    text = "".join(p.text for p in block.paras)  # copied into fields as written: no normalising
     if "sessions" in props:
         sessions = []
         for m in re.finditer(rf"于(\d{{4}})年(\d{{1,2}})月(\d{{1,2}})日召开了[^。]*?第([{_CN_DIGITS}\d]+)届人民代表大会第([{_CN_DIGITS}\d]+)次会议。"
-                             r"大会听取和审议了((?:《[^》]+》)+)(?:，([^。]+))?。", text):
+                             r"大会听取和审议了((?:《[^》]+》)+)(?:[，,]([^。]+))?。", text):
             s = {"date": f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}",
                  "term": _cn_int(m.group(4)), "session": _cn_int(m.group(5)),
                  "reviewed": re.findall(r"《([^》]+)》", m.group(6))}
@@ -679,7 +677,7 @@ def _congress_facts(block: _Block, section: dict, schema: dict) -> None:
             section.pop("summary", None)
             section["items"] = [i for i in section.get("items", []) if "召开了" not in i.get("text", "")]
     if "session_name" in props:
-        m = re.search(r"在(.+?)上，.{0,8}代表共提出(?:议案(\d+)件)?、?(?:建议、批评和意见(\d+)件)?", text)
+        m = re.search(r"在([^，,。]+?)上[，,].{0,8}代表共提出(?:议案(\d+)件)?、?(?:建议、批评和意见(\d+)件)?", text)
         if m:
             section["session_name"] = m.group(1)
             section["motions"] = int(m.group(2) or 0)
@@ -727,12 +725,12 @@ def _place_sections(b: "_Builder", parts: list[_Part], schema: dict) -> None:
             i += 1
             continue
         element = sub.get("items") or {}
-        expanded = _sub_sections(rest[i], element)
+        take = max(1, len(rest) - i - singles_after)
+        expanded = _sub_sections(rest[i], element) if take == 1 else None
         if expanded:
             _set(b.data, path, expanded)
             i += 1
             continue
-        take = max(1, len(rest) - i - singles_after)
         _set(b.data, path, [_section(blk, element) for blk in rest[i:i + take]])
         i += take
     for blk in rest[i:]:
@@ -778,6 +776,10 @@ def import_report(ws: Workspace, data: bytes, name: str, template_id: str) -> Im
     else:
         b = _Builder()
         _place_sections(b, parts, template.schema)
+        if "shortcomings" not in b.data:
+            loose = [p for p in _blocks(parts)[1] if p.role == "shortcomings"]
+            if loose:
+                b.shortcomings(loose)
         rest = [p for p in parts if p.role in ("thanks", "closing", "opening")]
         b.unplaced += [(p.no, p.text) for p in rest]
         lead = next((_leadership(p.text) for p in parts if _leadership(p.text)), None)
