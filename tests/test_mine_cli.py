@@ -17,7 +17,7 @@ def test_json_on_stdout_only(tmp_path):
     assert r.returncode == 0, r.stderr
     index = json.loads(r.stdout)
     docs = index["documents"]
-    assert len(docs) == 31
+    assert len(docs) == 32  # 31 seed documents + corpus/005_target_wording.txt (attested target wording, issue 16)
     first = docs[0]
     assert set(first) >= {"source", "index", "start_line", "end_line", "title", "genre", "sections", "outline"}
     assert first["source"] == "000_441add6261705b5f.txt" and first["start_line"] == 1

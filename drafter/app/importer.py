@@ -593,6 +593,8 @@ def _slots(schema: dict, path: tuple = ()) -> list[tuple[str, tuple, dict]]:
             out.append(("single", here, sub))
         elif sub.get("type") == "array" and "heading" in ((sub.get("items") or {}).get("properties") or {}):
             out.append(("list", here, sub))
+        elif sub.get("type") == "array" and "text" in ((sub.get("items") or {}).get("properties") or {}):
+            out.append(("itemlist", here, sub))
         elif sub.get("type") == "object":
             out += _slots(sub, here)
     return out
@@ -685,6 +687,51 @@ def _congress_facts(block: _Block, section: dict, schema: dict) -> None:
             section["items"] = [i for i in section.get("items", []) if "代表共提出" not in i.get("text", "")]
 
 
+def _bigrams(text: str) -> set[str]:
+    t = re.sub(r"[^\u4e00-\u9fff]", "", text)
+    return {t[i:i + 2] for i in range(len(t) - 1)}
+
+
+def _overlap(heading: str, description: str) -> int:
+    return len(_bigrams(heading) & _bigrams(description))
+
+
+def _describe_slot(schema: dict, path: tuple) -> str:
+    """A field's description with its parents' (plan.tasks: 新一年人大工作思路 + 主要工作任务)."""
+    out, node = [], schema
+    for key in path:
+        node = (node.get("properties") or {}).get(key) or {}
+        out.append(str(node.get("description") or ""))
+    return " ".join(out)
+
+
+def _get(data: dict, path: tuple) -> Any:
+    node: Any = data
+    for key in path:
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = node[key]
+    return node
+
+
+def _fill_slot(b: "_Builder", kind: str, path: tuple, sub: dict, blocks: list[_Block]) -> None:
+    if kind == "single":
+        section = _section(blocks[0], sub)
+        _congress_facts(blocks[0], section, sub)
+        _set(b.data, path, section)
+        b.unplaced += [(blk.no, blk.heading) for blk in blocks[1:]]
+    elif kind == "itemlist":
+        element = sub.get("items") or {}
+        items = []
+        for blk in blocks:
+            items += _section(blk, {"properties": {"items": {"type": "array", "items": element}}}).get("items", [])
+        _set(b.data, path, items)
+    else:
+        element = sub.get("items") or {}
+        expanded = _sub_sections(blocks[0], element) if len(blocks) == 1 else None
+        _set(b.data, path, expanded or [_section(blk, element) for blk in blocks])
+
+
 def _place_sections(b: "_Builder", parts: list[_Part], schema: dict) -> None:
     """Numbered parts, in order, onto the template's section fields, in the schema's order."""
     blocks, _ = _blocks(parts)
@@ -713,10 +760,28 @@ def _place_sections(b: "_Builder", parts: list[_Part], schema: dict) -> None:
                 b.unplaced += [(p.no, c) for c in left]
             continue
         rest.append(block)
+    # a part whose heading the template's own description of a field names goes there
+    assigned: dict[int, list[_Block]] = {}
+    ordered: list[_Block] = []
+    for block in rest:
+        scores = [(_overlap(block.heading, _describe_slot(schema, path)), n) for n, (_, path, _) in enumerate(slots)]
+        best = max(scores, default=(0, -1))
+        if best[0] >= 3 and [sc for sc, _ in scores].count(best[0]) == 1:
+            assigned.setdefault(best[1], []).append(block)
+        else:
+            ordered.append(block)
+    for n, blocks_here in assigned.items():
+        kind, path, sub = slots[n]
+        _fill_slot(b, kind, path, sub, blocks_here)
+    slots = [slot for n, slot in enumerate(slots) if n not in assigned or slot[0] == "list"]
+    slots = [slot for slot in slots if not (slot[0] == "list" and _get(b.data, slot[1]))]
+    rest = ordered
     i = 0
     for n, (kind, path, sub) in enumerate(slots):
         if i >= len(rest):
             break
+        if kind == "itemlist":
+            continue  # only by its description: a list of one-paragraph items has no numbered part of its own
         singles_after = sum(1 for k, _, _ in slots[n + 1:] if k == "single")
         if kind == "single":
             section = _section(rest[i], sub)
