@@ -555,6 +555,7 @@ class _Block:
     heading: str
     no: int
     paras: list = field(default_factory=list)
+    role: str = ""
 
 
 _ENDS_BLOCK = ("review_heading", "plan_heading", "thanks", "closing", "salutation", "title", "opening")
@@ -568,7 +569,7 @@ def _blocks(parts: list[_Part]) -> tuple[list[_Block], list[_Part]]:
     for part in parts:
         m = _CN_HEAD.match(part.text)
         if m and part.role not in ("title", "salutation", "closing"):
-            current = _Block(_strip_end(part.text[m.end():]), part.no)
+            current = _Block(_strip_end(part.text[m.end():]), part.no, role=part.role)
             blocks.append(current)
             continue
         if part.role in _ENDS_BLOCK or part.role == "shortcomings" and (current is None or "问题" not in current.heading
@@ -633,15 +634,21 @@ def _section(block: _Block, schema: dict) -> dict:
 
 
 def _sub_sections(block: _Block, schema: dict) -> list[dict] | None:
-    """A part made of （一）… paragraphs, each one element of a list field (a work plan's tasks)."""
-    heads = [p for p in block.paras if _heading_line(p.text)]
-    if len(heads) < 2:
+    """A part made of （一）… paragraphs, each one element of a list field (a work plan's tasks).
+
+    A （一） line's own text after its heading and the paragraphs up to the next one are its body.
+    """
+    if sum(1 for p in block.paras if _heading_line(p.text)) < 2:
         return None
-    out = []
-    for p in heads:
-        label, rest = _heading_line(p.text)
-        out.append(_section(_Block(label, p.no, [_Part(p.role, p.no, rest)] if rest else []), schema))
-    return out
+    subs: list[_Block] = []
+    for p in block.paras:
+        head = _heading_line(p.text)
+        if head:
+            label, rest = head
+            subs.append(_Block(label, p.no, [_Part(p.role, p.no, rest)] if rest else []))
+        elif subs:
+            subs[-1].paras.append(p)
+    return [_section(sub, schema) for sub in subs]
 
 
 def _set(data: dict, path: tuple, value: Any) -> None:
@@ -739,14 +746,7 @@ def _place_sections(b: "_Builder", parts: list[_Part], schema: dict) -> None:
     rest: list[_Block] = []
     for block in blocks:
         if "问题" in block.heading or "不足" in block.heading:
-            items: list[str] = []
-            for p in block.paras:
-                lead, found = _split_items(p.text)
-                items += found
-            if items:
-                b.data["shortcomings"] = {"items": items}
-            else:
-                b.unplaced += [(p.no, p.text) for p in block.paras]
+            b.shortcomings(block.paras)
             continue
         key = _string_field(block, schema)
         if key and block.paras:
@@ -763,10 +763,14 @@ def _place_sections(b: "_Builder", parts: list[_Part], schema: dict) -> None:
     # a part whose heading the template's own description of a field names goes there
     assigned: dict[int, list[_Block]] = {}
     ordered: list[_Block] = []
+    plan_roles = ("plan_heading", "plan_overview", "targets", "tasks")
     for block in rest:
-        scores = [(_overlap(block.heading, _describe_slot(schema, path)), n) for n, (_, path, _) in enumerate(slots)]
+        side = "plan" if block.role in plan_roles else "review" if block.role == "achievements" else None
+        scores = [(_overlap(block.heading, _describe_slot(schema, path)), n) for n, (_, path, _) in enumerate(slots)
+                  if side is None or path[0] not in ("review", "plan") or path[0] == side]
         best = max(scores, default=(0, -1))
-        if best[0] >= 3 and [sc for sc, _ in scores].count(best[0]) == 1:
+        taken_single = best[1] in assigned and slots[best[1]][0] == "single"
+        if best[0] >= 3 and [sc for sc, _ in scores].count(best[0]) == 1 and not taken_single:
             assigned.setdefault(best[1], []).append(block)
         else:
             ordered.append(block)
