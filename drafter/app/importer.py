@@ -171,7 +171,7 @@ def _split_items(body: str) -> tuple[str, list[str]]:
 def _label_text(item: str) -> dict:
     """'项目建设提速增效。全年实施……' → {label, text}; a long or comma'd first sentence is no label."""
     first, dot, rest = item.partition("。")
-    if dot and rest.strip() and len(first) <= 16 and "，" not in first and "," not in first:
+    if dot and rest.strip() and len(first) <= 20 and "，" not in first and "," not in first:
         return {"label": first.strip(), "text": _strip_end(rest)}
     return {"text": _strip_end(item)}
 
@@ -335,16 +335,19 @@ class _Builder:
                         if found:
                             headline = found
                             break
-                m = re.search(r"(\d{4})年是(.+?)的一年(?:，也是(.+?)的一年)?。", text)
+                m = re.search(r"(\d{4})年是(.+?的一年)(?:，也是(.+?的一年))?。", text)
                 if m:
                     review["year_character"] = [x for x in (m.group(2), m.group(3)) if x]
+                honors = re.search(r"(?:被授予|先后荣获)(.+?)(?:等)?荣誉称号", text)
+                if honors:
+                    review["honors"] = [h for h in re.split(r"[、，]", honors.group(1)) if h]
                 lead = _leadership(text)
                 if lead:
                     self.data.setdefault("leadership", lead)
                 prev = re.search(r"较好地完成了(.+?)确定的各项目标任务", text)
                 if prev and not prev.group(1).startswith(("年初", "本届政府")):
                     self.data["previous_session"] = prev.group(1)
-                if not (m or lead or headline) and not re.search(r"主要做了以下工作|主要工作如下", text):
+                if not (m or lead or headline or honors) and not re.search(r"主要做了以下工作|主要工作如下", text):
                     self.leave(part)
                 continue
             lead, items = _split_items(text)
