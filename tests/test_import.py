@@ -183,6 +183,34 @@ def test_round_trip_of_government_reports(ws, name):
     assert rt.items[0] >= 0.95 * rt.items[1], rt.misses
 
 
+def test_round_trip_of_every_example(ws):
+    bench = _bench()
+    got = {"headings": [0, 0], "items": [0, 0]}
+    for example in sorted(EXAMPLES.glob("*.yaml")):
+        rt = bench.round_trip(ws, example)
+        assert rt.indicators_exact, (example.name, rt.misses)
+        assert rt.headings[0] >= 0.95 * rt.headings[1], (example.name, rt.misses)
+        assert rt.items[0] >= 0.90 * rt.items[1], (example.name, rt.misses)
+        for key in got:
+            got[key][0] += getattr(rt, key)[0]
+            got[key][1] += getattr(rt, key)[1]
+    assert got["headings"][0] >= 0.95 * got["headings"][1] and got["items"][0] >= 0.95 * got["items"][1], got
+
+
+def test_real_reports_import_into_sheets_that_parse(ws):
+    """Every gold report, whatever its shape, comes back as YAML drafter reads (never a broken sheet)."""
+    from drafter.factsheet import parse_factsheet
+
+    docs = yaml.safe_load((ROOT / "tests/fixtures/import_gold/indicators.yaml").read_text(encoding="utf-8"))["documents"]
+    for doc in docs[::3]:
+        path = ROOT / doc["source"]
+        lines = split_lines(read_path(path).text)
+        a, b = doc.get("lines") or (1, len(lines))
+        result = app.import_report(ws, "\n".join(lines[a - 1:b]).encode("utf-8"), path.name, "gov_work_report")
+        sheet, problems = parse_factsheet(Path("x.yaml"), result.text)
+        assert sheet is not None, (doc["source"], problems)
+
+
 def test_indicator_extraction_against_the_gold(ws):
     s = _bench().score_gold(ws)
     assert s.tp >= 40
