@@ -170,3 +170,26 @@ def test_cli_new_from(tmp_path):
     assert missing.returncode == 1 and "nope.yaml" in missing.stderr and "Traceback" not in missing.stderr
     lonely = run_cli("new", "gov_work_report", "--new-term", "-o", tmp_path / "z.yaml")
     assert lonely.returncode == 2 and "--from" in lonely.stderr
+
+
+@pytest.mark.parametrize("example", sorted(p.name for p in EXAMPLES.glob("*.yaml")))
+def test_every_template_carries_to_a_sheet_that_checks(ws, example, tmp_path):
+    path = EXAMPLES / example
+    text = path.read_text(encoding="utf-8")
+    template_id = yaml.safe_load(text)["template"]
+    new = app.carry_forward(ws, template_id, text, str(path))
+    result = app.check_sheet(ws, new, str(tmp_path / "new.yaml"))
+    assert result.ok, [str(p) for p in result.errors]
+    assert any("待填" in p.message for p in result.problems)
+    with pytest.raises(InputError):
+        app.render_sheet(ws, new, str(tmp_path / "new.yaml"), fmt="txt")
+
+
+def test_a_congress_report_reviews_the_session_last_years_sheet_was_read_at(ws):
+    path = EXAMPLES / "congress_work_report.yaml"
+    text = app.carry_forward(ws, "congress_work_report", path.read_text(encoding="utf-8"), str(path))
+    new = _load(text)
+    assert new["meeting"]["session"] == 6 and new["period"] == {"review": 2025, "plan": 2026}
+    held = new["review"]["congress"]["sessions"][0]
+    assert (held["date"], held["term"], held["session"]) == ("2025-01-08", 18, 5)
+    assert new["review"]["motions"]["session_name"] == "镇第十八届人大第五次会议"

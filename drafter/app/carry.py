@@ -71,12 +71,11 @@ def pending_problems(sheet) -> list[Problem]:
     return out
 
 
-def _type_at(schema: dict, path: tuple) -> str | None:
+def _schema_at(schema: dict, path: tuple) -> dict:
     node = schema
     for part in path:
         node = node.get("items", {}) if isinstance(part, int) else node.get("properties", {}).get(part, {})
-    kind = node.get("type")
-    return kind if isinstance(kind, str) else None
+    return node
 
 
 def with_stand_ins(ws: Workspace, sheet):
@@ -90,12 +89,18 @@ def with_stand_ins(ws: Workspace, sheet):
     except Exception:  # unknown template: check reports it; nothing to stand in for
         return sheet
     data = copy.deepcopy(sheet.data)
+    meeting = data.get("meeting") if isinstance(data.get("meeting"), dict) else {}
+    some_date = next((v for v in (meeting.get("date"), data.get("date")) if isinstance(v, str) and not is_pending(v)),
+                     dt.date.today().isoformat())
     for path in pending_paths(data):
-        if _type_at(schema, path) in ("number", "integer"):
-            node = data
-            for part in path[:-1]:
-                node = node[part]
-            node[path[-1]] = 0
+        node = data
+        for part in path[:-1]:
+            node = node[part]
+        sub = _schema_at(schema, path)
+        if sub.get("type") in ("number", "integer"):
+            node[path[-1]] = sub.get("minimum", 0)
+        elif sub.get("format") == "date" or path[-1] == "date":
+            node[path[-1]] = some_date
     return type(sheet)(sheet.path, data, sheet.positions, sheet.key_positions)
 
 
@@ -261,7 +266,9 @@ def _blank(schema: dict) -> Any:
         return schema["const"]
     kind = schema.get("type")
     if kind == "object":
-        return {k: _blank(schema.get("properties", {}).get(k, {})) for k in schema.get("required", [])}
+        props = schema.get("properties", {})
+        keys = schema.get("required") or list(props)[:1]
+        return {k: _blank(props.get(k, {})) for k in keys}
     if kind == "array":
         n = int(schema.get("minItems", 0))
         return [_blank(schema.get("items", {})) for _ in range(max(n, 1))]
@@ -280,6 +287,39 @@ def _fill_required(data: dict, schema: dict) -> None:
             data[key] = _blank(sub)
         elif isinstance(data[key], dict) and sub.get("type") == "object":
             _fill_required(data[key], sub)
+
+
+def _fill_conditional(data: dict, schema: dict) -> None:
+    """Fields the schema asks for on a condition (if/then): a 待填 blank of their shape."""
+    from jsonschema import Draft202012Validator
+
+    validator = Draft202012Validator(schema)
+    for _ in range(4):
+        missing = [e for e in validator.iter_errors(data) if e.validator in ("required", "dependentRequired")]
+        if not missing:
+            return
+        for error in missing:
+            node: Any = data
+            for part in error.absolute_path:
+                node = node[part]
+            if not isinstance(node, dict):
+                continue
+            if error.validator == "required":
+                keys = [error.message.split("'")[1]]
+            else:
+                keys = [k for given, needs in error.validator_value.items() if given in node for k in needs]
+            for key in keys:
+                if key not in node:
+                    node[key] = _blank(_schema_at(schema, tuple(error.absolute_path) + (key,)))
+
+
+def _no_empty_objects(data: Any) -> Any:
+    """Empty mappings dropped (an emitted `key:` would read as nothing, not as {})."""
+    if isinstance(data, dict):
+        return {k: _no_empty_objects(v) for k, v in data.items() if not (isinstance(v, dict) and not v)}
+    if isinstance(data, list):
+        return [_no_empty_objects(v) for v in data]
+    return data
 
 
 # Identity and standing wording: the same next year.
@@ -329,6 +369,22 @@ def _carried(last: dict, schema: dict, new_term: bool) -> tuple[dict, list[str]]
     if review and "review" in props:
         data["review"] = review
 
+    review_props = props.get("review", {}).get("properties", {})
+    held = last.get("meeting") if isinstance(last.get("meeting"), dict) else None
+    if held and "congress" in review_props and years == 1:
+        # last year's sheet was read at the session held in this year's review year
+        session = {k: held[k] for k in ("date", "term", "session") if k in held}
+        session["reviewed"] = [PENDING]
+        data.setdefault("review", {}).setdefault("congress", {})["sessions"] = [session]
+        name = _session_name(last.get("unit"), held)
+        if name and "motions" in review_props:
+            data["review"].setdefault("motions", {})["session_name"] = name
+    for key, sub in props.items():  # parts last year's sheet had that the template asks for on a condition
+        if key in last and key not in data and sub.get("type") in ("object", "array") and key != "review":
+            data[key] = _blank(sub)
+            if isinstance(data[key], dict):
+                _fill_required(data[key], sub)
+
     notes: list[str] = []
     old = (last.get("shortcomings") or {}).get("items") if isinstance(last.get("shortcomings"), dict) else None
     if old:
@@ -340,7 +396,9 @@ def _carried(last: dict, schema: dict, new_term: bool) -> tuple[dict, list[str]]
             notes.append("去年的下一步打算（今年的工作可对照述写）：")
             notes += [f"  {i}. {(s.get('label') or '') + ('：' if s.get('label') else '') + str(s.get('text') or '')}"
                       for i, s in enumerate(steps["items"], 1) if isinstance(s, dict)]
+    data = _no_empty_objects(data)
     _fill_required(data, schema)
+    _fill_conditional(data, schema)
     return data, notes
 
 
