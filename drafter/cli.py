@@ -62,9 +62,17 @@ _chinese_help()
 
 
 def main() -> None:
-    """Console entry point: DrafterError → Chinese message on stderr + exit code."""
-    from .console import err
+    """Console entry point: DrafterError → Chinese message on stderr + exit code; never a traceback."""
+    import os
+    import signal
 
+    from .console import err, make_streams_safe
+
+    make_streams_safe()
+    try:  # SIGTERM unwinds like Ctrl-C, so files being written are cleaned up
+        signal.signal(signal.SIGTERM, _terminated)
+    except (ValueError, OSError):  # pragma: no cover - not the main thread
+        pass
     errors = _click_errors()
     try:
         rc = app(standalone_mode=False)
@@ -89,6 +97,28 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
+    except (OSError, RecursionError, MemoryError, Exception) as exc:  # the last wall: Chinese, no traceback
+        if os.environ.get("DRAFTER_DEBUG"):
+            raise
+        err.print(_unexpected_message(exc), markup=False)
+        sys.exit(1)
+
+
+def _terminated(signum, frame) -> None:
+    sys.exit(143)
+
+
+def _unexpected_message(exc: BaseException) -> str:
+    """What the user sees for an error drafter did not foresee: Chinese, naming the file when the OS names one."""
+    if isinstance(exc, OSError):
+        from .fileio import os_message
+
+        return os_message(exc, exc.filename, "无法读写")
+    if isinstance(exc, RecursionError):
+        return "输入嵌套过深，无法处理（请检查事实表、模板或样式文件的层次）"
+    if isinstance(exc, MemoryError):
+        return "内存不足：输入过大，无法处理"
+    return f"内部错误（{type(exc).__name__}），请把所用的命令和文件报告给维护者；设置环境变量 DRAFTER_DEBUG=1 可查看详细信息"
 
 
 def _click_errors() -> dict[str, type]:

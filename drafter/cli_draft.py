@@ -23,10 +23,14 @@ def _ws(style: Path | None = None, reference_doc: Path | None = None):
 def _templates() -> None:
     """列出可用的模板（模板名和一句说明）。"""
     from . import app
-    from .console import out
+    from .console import err, out
 
-    for t in app.list_templates(_ws()):
+    ws = _ws()
+    for t in app.list_templates(ws):
         out.print(f"{t.id}\t{t.name}：{t.description}", markup=False)
+    for tid, exc in app.broken_templates(ws).items():  # a unit's broken template is named, the others listed
+        for line in exc.lines():
+            err.print(f"模板 {tid} 无法使用：{line}", markup=False)
 
 
 def _new(
@@ -139,6 +143,17 @@ def _formats() -> None:
         out.print(f"{w.name}\t{w.label}" + (f"（本机不可用：{why}）" if why else ""), markup=False)
 
 
+def _fonts(
+    style: Optional[Path] = typer.Option(None, "--style", metavar="文件", help="按本单位样式文件中的字体检查"),
+) -> None:
+    """列出公文标准字体在本机是否安装，以及 LibreOffice 转 PDF 时会用什么字体代替。"""
+    from . import app
+    from .console import out
+
+    for line in app.font_report(_ws(style)):
+        out.print(line, markup=False)
+
+
 def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     app.command("templates", help="列出可用的模板（模板名和一句说明）。", short_help="列出可用的模板")(_templates)
@@ -150,3 +165,5 @@ def register(app: typer.Typer) -> None:
                 short_help="按事实表生成报告（Word 等）")(_render)
     app.command("formats", help="列出可用的输出格式（docx、pdf、html、md、txt）及本机是否可用。",
                 short_help="列出可用的输出格式")(_formats)
+    app.command("fonts", help="列出公文标准字体（仿宋_GB2312、楷体_GB2312、黑体、方正小标宋简体、宋体）在本机是否安装，以及 LibreOffice 会用什么字体代替。",
+                short_help="检查本机的公文字体")(_fonts)

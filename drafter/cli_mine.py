@@ -48,7 +48,7 @@ def register(app: typer.Typer) -> None:
         phrasebank: Optional[Path] = typer.Option(None, "--phrasebank", help="常用语库文件夹：按角色写入挖掘出的常用表述（YAML，带出处）"),
         templates: Optional[Path] = typer.Option(None, "--templates", help="草稿模板文件夹：按文种写入归纳出的骨架 skeleton.yaml 和草稿模板"),
     ) -> None:
-        from .console import err, out
+        from .console import err, out, rich_stderr
         from .corpus.clean import STEP_LABELS
         from .corpus.index import document_entry, dumps
         from .corpus.pipeline import FileReport, iter_files, mine_paths
@@ -81,7 +81,7 @@ def register(app: typer.Typer) -> None:
         if len(files) >= 20 and not as_json:
             from rich.progress import Progress
 
-            with Progress(console=err, transient=True) as progress:
+            with Progress(console=rich_stderr(), transient=True) as progress:
                 task = progress.add_task("挖掘语料", total=len(files))
                 for path in files:
                     for doc in mine_paths([path], reports):

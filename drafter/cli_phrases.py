@@ -38,20 +38,13 @@ def register(app: typer.Typer) -> None:
         check_filters(role, genre)
         target = None
         if into is not None:
-            from .factsheet_edit import FieldError, append_to_list
+            from .factsheet_edit import check_target
 
             file_s, sep, field = into.rpartition(":")
             if not sep or not file_s or not field:
                 raise UsageError(f"--into 的格式应为 文件:字段，如 2025年报告.yaml:shortcomings.items（收到：{into}）")
             target = (Path(file_s), field)
-            if not target[0].is_file():
-                raise InputError(f"{target[0]}: 事实表文件不存在")
-            try:  # refuse a bad field before the user picks anything
-                append_to_list(target[0].read_text(encoding="utf-8"), field, "")
-            except FieldError as exc:
-                raise InputError(f"{target[0]}: 字段 {field} 无法追加：{exc}") from exc
-            except UnicodeDecodeError as exc:
-                raise InputError(f"{target[0]}: 不是 UTF-8 编码的文本：{exc}") from exc
+            check_target(target[0], field)  # unreadable, read-only or a bad field: refused before the user picks anything
         if not terminal_available():
             raise UsageError("常用语浏览器需要在终端中交互使用；在脚本或管道中请用 drafter phrases search 检索词。")
         index = Index.build(load_bank(bank))

@@ -2,30 +2,23 @@
 
 Every problem is collected (not just the first), each with FILE:LINE:COL and
 the dotted field path, in Chinese, so a clerk can fix them all in one pass.
+Reading and parsing (encodings, size, depth, aliases, numbers, control
+characters) is drafter.yamlio's job: check, render and lint read alike.
 """
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import yamlio
 from .errors import InputError, Location, Problem
+from .yamlio import format_path
 
 Path_ = tuple  # a field path: ("review", "sections", 0, "heading")
 
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: ~10× faster, same marks
-
-
-class _SafeLoader(_BaseLoader):  # type: ignore[misc, valid-type]
-    """SafeLoader that keeps dates as text (the schema and filters read ISO strings)."""
-
-
-_SafeLoader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+MAX_BYTES = yamlio.MAX_BYTES
 
 
 @dataclass
@@ -42,170 +35,38 @@ class FactSheet:
 
     def locate(self, path: Path_, prefer_key: bool = True) -> Location:
         """The best position for a field: its key, else its value, else the nearest parent."""
-        p = tuple(path)
-        while True:
-            pos = (self.key_positions.get(p) if prefer_key else None) or self.positions.get(p)
-            if pos or not p:
-                break
-            p = p[:-1]
-        line, col = pos or (1, 1)
-        return Location(str(self.path), line, col, format_path(path) or None)
-
-
-def format_path(path: Path_) -> str:
-    """("review", "sections", 0, "heading") → review.sections[1].heading (items counted from 1)."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part + 1}]"
-        else:
-            out += ("." if out else "") + str(part)
-    return out
-
-
-_YAML_PROBLEMS = {
-    "found character '\\t' that cannot start any token": "用了制表符（Tab）缩进或分隔，YAML 只能用空格",
-    "mapping values are not allowed here": "此处不能出现“: ”（值里有冒号时请给整个值加引号，或检查缩进）",
-    "could not find expected ':'": "缺少“: ”（键和值之间要有英文冒号加空格）",
-    "did not find expected key": "缩进不一致或缺少“- ”",
-    "did not find expected '-' indicator": "列表项缩进不一致，或缺少“- ”",
-    "found undefined alias": "引用了未定义的锚点（*名称）",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "found unknown escape character": "双引号字符串里有无效的转义符（\\），请改用单引号",
-    "expected <block end>, but found '<block mapping start>'": "缩进不一致",
-    "expected <block end>, but found '<block sequence start>'": "缩进不一致",
-    "expected <block end>, but found '-'": "列表项缩进不一致",
-    "expected <block end>, but found '<scalar>'": "缩进不一致，或一行写了两个值",
-    "found duplicate anchor": "锚点名称重复",
-    "expected the node content": "此处缺少内容（括号或引号没有闭合，或文件意外结束）",
-    "did not find expected node content": "此处缺少内容（括号或引号没有闭合，或文件意外结束）",
-    "mapping values are not allowed in this context": "此处不能出现“: ”（值里有冒号时请给整个值加引号，或检查缩进）",
-    "found character that cannot start any token": "此处有不能作为开头的字符（如 Tab、@、`），请改用空格或给值加引号",
-    "did not find expected ',' or ']'": "方括号列表没有闭合，或缺少逗号",
-    "did not find expected ',' or '}'": "花括号映射没有闭合，或缺少逗号",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合）",
-    "expected ',' or ']'": "方括号列表没有闭合，或缺少逗号",
-    "expected ',' or '}'": "花括号映射没有闭合，或缺少逗号",
-    "found unexpected ':'": "冒号位置不对（值里有冒号时请给整个值加引号）",
-    "found character '@' that cannot start any token": "值不能以 @ 开头，请加引号",
-    "found character '`' that cannot start any token": "值不能以 ` 开头，请加引号",
-}
-
-
-def _yaml_message(exc: yaml.YAMLError, text: str = "") -> str:
-    problem = getattr(exc, "problem", None) or str(exc)
-    mark = getattr(exc, "problem_mark", None)
-    if mark is not None and "\t" in (text.splitlines()[mark.line] if mark.line < len(text.splitlines()) else "")[: mark.column + 1]:
-        return "YAML 语法错误：用了制表符（Tab）缩进或分隔，YAML 只能用空格"
-    if isinstance(exc, yaml.constructor.ConstructorError) and "could not determine a constructor" in problem:
-        tag = problem.split("'")[1] if problem.count("'") >= 2 else problem
-        tag = tag.replace("tag:yaml.org,2002:", "!!")
-        return f"不允许的 YAML 标签 {tag}（事实表只能写普通的文字、数字、列表和映射）"
-    for key, zh in _YAML_PROBLEMS.items():
-        if problem.startswith(key):
-            return f"YAML 语法错误：{zh}"
-    return f"YAML 语法错误：{problem}"
-
-
-def _decode(path: Path, raw: bytes) -> str:
-    if raw.startswith(b"\xff\xfe") or raw.startswith(b"\xfe\xff"):
-        raise _bad(path, 1, 1, "文件是 UTF-16 编码，请另存为 UTF-8")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        try:
-            raw.decode("gb18030")
-            hint = "看起来是 GBK/GB18030 编码（Windows 记事本的 ANSI），请另存为 UTF-8"
-        except UnicodeDecodeError:
-            hint = "不是 UTF-8 编码的文本，请另存为 UTF-8"
-        raise _bad(path, line, col, f"文件{hint}")
-
-
-def _bad(path: Path, line: int | None, col: int | None, message: str) -> InputError:
-    problem = Problem(Location(str(path), line, col), message)
-    return InputError(str(problem), [problem])
+        return yamlio.Loaded(str(self.path), self.data, self.positions, self.key_positions).locate(path, prefer_key)
 
 
 def read_text(path: Path) -> str:
-    """The fact sheet's text; InputError (with one located Problem) when it cannot be read."""
+    """The fact sheet's text; InputError (with one located Problem) when it cannot be read or decoded."""
+    raw = yamlio.read_bytes(path, MAX_BYTES, "事实表")
     try:
-        raw = Path(path).read_bytes()
-    except FileNotFoundError:
-        raise _bad(path, None, None, "文件不存在")
-    except IsADirectoryError:
-        raise _bad(path, None, None, "这是文件夹，不是事实表文件")
-    except OSError as exc:
-        raise _bad(path, None, None, f"无法读取（{exc.strerror}）")
-    return _decode(Path(path), raw)
+        return yamlio.decode(raw, str(path))
+    except yamlio.YamlProblems as exc:
+        raise InputError(str(exc.problems[0]), exc.problems) from None
 
 
-def _walk(node: yaml.Node, path: tuple, fs: FactSheet, problems: list[Problem]) -> None:
-    fs.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, yaml.Node] = {}
-        for key_node, value_node in node.value:
-            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
-            if key is None:
-                problems.append(Problem(Location(str(fs.path), key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                                 format_path(path) or None), "键必须是简单文字"))
-                continue
-            if key in seen:
-                first = seen[key].start_mark.line + 1
-                problems.append(Problem(Location(str(fs.path), key_node.start_mark.line + 1, key_node.start_mark.column + 1,
-                                                 format_path(path + (key,))),
-                                        f"字段重复（第 {first} 行已写过），YAML 只会保留后一个，请删去或合并其中一个"))
-                continue
-            seen[key] = key_node
-            fs.key_positions[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-            _walk(value_node, path + (key,), fs, problems)
-    elif isinstance(node, yaml.SequenceNode):
-        for i, item in enumerate(node.value):
-            _walk(item, path + (i,), fs, problems)
-
-
-def _normalise(value: Any) -> Any:
-    """YAML dates → ISO text; everything else unchanged."""
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    if isinstance(value, dict):
-        return {k: _normalise(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_normalise(v) for v in value]
-    return value
+def _blank(text: str) -> bool:
+    return not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines())
 
 
 def parse_factsheet(path: Path, text: str | None = None) -> tuple[FactSheet | None, list[Problem]]:
     """Read and parse; returns the fact sheet (None when unreadable) and structural problems."""
     path = Path(path)
-    if text is None:
-        try:
-            text = read_text(path)
-        except InputError as exc:
-            return None, exc.problems
-    fs = FactSheet(path, {})
-    if not text.strip() or all(not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()):
-        return None, [Problem(Location(str(path), 1, 1), "文件是空的，请用 drafter new 生成事实表后填写")]
     try:
-        loader = _SafeLoader(text)
-        try:
-            node = loader.get_single_node()
-            problems: list[Problem] = []
-            if node is not None:
-                _walk(node, (), fs, problems)
-            data = loader.construct_document(node) if node is not None else None
-        finally:
-            loader.dispose()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        loc = Location(str(path), mark.line + 1 if mark else 1, mark.column + 1 if mark else 1)
-        return None, [Problem(loc, _yaml_message(exc, text))]
+        if text is None:
+            text = read_text(path)
+        if _blank(text):
+            return None, [Problem(Location(str(path), 1, 1), "文件是空的，请用 drafter new 生成事实表后填写")]
+        loaded = yamlio.load_yaml(text, path)
+    except InputError as exc:
+        return None, exc.problems or [Problem(Location(str(path)), exc.message)]
+    data = loaded.data
     if not isinstance(data, dict):
-        kind = {list: "列表", str: "一段文字", int: "数字", float: "数字"}.get(type(data), type(data).__name__)
-        return None, [Problem(Location(str(path), 1, 1), f"顶层应为“字段: 值”的映射，现在是{kind}")]
-    fs.data = _normalise(data)
-    return fs, problems
+        return None, [Problem(Location(str(path), 1, 1), f"顶层应为“字段: 值”的映射，现在是{yamlio.kind_zh(data)}")]
+    fs = FactSheet(path, data, loaded.positions, loaded.key_positions)
+    return fs, list(loaded.problems)
 
 
 _TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "是/否（true/false）",

@@ -6,6 +6,7 @@ blank lines and layout.  Positions come from PyYAML compose marks.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from .errors import InputError
@@ -31,29 +32,37 @@ def _last_end(node) -> int:
     return node.end_mark.index
 
 
-def _line_after(text: str, pos: int) -> tuple[str, int]:
-    """(text, index of the start of the line after the one holding pos-1); adds a final newline if needed."""
+def _line_after(text: str, pos: int) -> tuple[int, str]:
+    """(insertion index at the start of the line after the one holding pos-1, prefix needed there)."""
     if pos > 0 and text[pos - 1] == "\n":
-        return text, pos
+        return pos, ""
     nl = text.find("\n", pos)
     if nl == -1:
-        return text + "\n", len(text) + 1
-    return text, nl + 1
+        return len(text), "\n"
+    return nl + 1, ""
 
 
-def append_to_list(text: str, field: str, value: str) -> str:
-    """Return text with `value` appended to the list at dotted path `field`.
-
-    An absent last key under an existing block mapping is created as a new list.
-    Flow lists on one line (`[a, b]`) get `, "value"` before the `]`.
-    Raises FieldError when the path is missing, not a list, or not editable.
-    """
+def _compose(text: str):
+    """The node tree of a sheet's LF-normalised text, through the loader's defences (depth, characters)."""
     import yaml
 
+    from . import yamlio
+
     try:
-        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        prepared = yamlio.prepare_text(text, "<事实表>")
+    except yamlio.YamlProblems as exc:
+        raise FieldError(exc.problems[0].message) from None
+    try:
+        return yaml.compose(prepared, Loader=yamlio.Loader)
     except yaml.YAMLError as exc:
-        raise FieldError(f"不是合法的 YAML：{exc}") from exc
+        raise FieldError(yamlio.yaml_message(exc, prepared)) from exc
+
+
+def _insertion(text: str, field: str, value: str) -> tuple[int, str]:
+    """Where (index into LF-normalised text) and what to insert to append `value` to the list at `field`."""
+    import yaml
+
+    root = _compose(text)
     parts = [p for p in field.split(".")]
     if not field or any(not p for p in parts):
         raise FieldError("字段路径为空或格式不对")
@@ -80,38 +89,100 @@ def append_to_list(text: str, field: str, value: str) -> str:
         sep = ", " if node.value else ""
         if node.value and inner.rstrip().endswith(","):
             sep = " "
-        return text[:close] + sep + _quote(value) + text[close:]
+        return close, sep + _quote(value)
     if not node.value:  # pragma: no cover - a block sequence always has items
         raise FieldError("字段不是列表")
     indent = node.start_mark.column
-    text, at = _line_after(text, _last_end(node))
-    return text[:at] + " " * indent + "- " + _quote(value) + "\n" + text[at:]
+    at, prefix = _line_after(text, _last_end(node))
+    return at, prefix + " " * indent + "- " + _quote(value) + "\n"
 
 
-def _create_list(text: str, mapping, key: str, value: str) -> str:
+def _create_list(text: str, mapping, key: str, value: str) -> tuple[int, str]:
     if mapping.flow_style:
         raise FieldError("上级是流式键值对（{…}），不能自动添加列表")
     if not mapping.value:
         raise FieldError("上级键值对为空，不能自动添加列表")
     indent = mapping.start_mark.column
-    text, at = _line_after(text, _last_end(mapping))
+    at, prefix = _line_after(text, _last_end(mapping))
     pad = " " * indent
-    return text[:at] + f"{pad}{key}:\n{pad}  - {_quote(value)}\n" + text[at:]
+    return at, prefix + f"{pad}{key}:\n{pad}  - {_quote(value)}\n"
+
+
+_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def append_to_list(text: str, field: str, value: str) -> str:
+    """Return text with `value` appended to the list at dotted path `field`.
+
+    An absent last key under an existing block mapping is created as a new list.
+    Flow lists on one line (`[a, b]`) get `, "value"` before the `]`.
+    The inserted lines use the file's own line ending (CRLF stays CRLF);
+    everything else is kept byte for byte.
+    Raises FieldError when the path is missing, not a list, or not editable.
+    """
+    norm = text.replace("\r\n", "\n").replace("\r", "\n")
+    at, inserted = _insertion(norm, field, value)
+    if norm == text:
+        return text[:at] + inserted + text[at:]
+    # map the index in the normalised text back to the original, line by line
+    line = norm.count("\n", 0, at)
+    col = at - (norm.rfind("\n", 0, at) + 1)
+    starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+    endings = [m.group() for m in _BREAK.finditer(text)]
+    crlf = endings.count("\r\n")
+    nl = "\r\n" if crlf * 2 >= len(endings) else ("\r" if endings.count("\r") * 2 > len(endings) else "\n")
+    orig = starts[line] + col if line < len(starts) else len(text)
+    return text[:orig] + inserted.replace("\n", nl) + text[orig:]
+
+
+def check_target(path: Path, field: str) -> None:
+    """Refuse before the user picks anything: unreadable, read-only, undecodable sheet or a field that cannot take a list item."""
+    path = Path(path)
+    text, _ = _read(path)
+    _writable(path)
+    try:
+        append_to_list(text, field, "")
+    except FieldError as exc:
+        raise InputError(f"{path}: 字段 {field} 无法追加：{exc}") from exc
+
+
+def _read(path: Path) -> tuple[str, bool]:
+    """(text, had a BOM): the sheet through the loader's reader (regular file, size limit, UTF-8)."""
+    from . import yamlio
+
+    raw = yamlio.read_bytes(path, yamlio.MAX_BYTES, "事实表")
+    try:
+        text = yamlio.decode(raw, str(path))
+    except yamlio.YamlProblems as exc:
+        raise InputError(str(exc.problems[0]), exc.problems) from None
+    return text, raw.startswith(b"\xef\xbb\xbf")
+
+
+def _writable(path: Path) -> None:
+    import os
+    import stat
+
+    real = os.path.realpath(path)
+    st = os.stat(real)
+    if not os.access(real, os.W_OK) or not st.st_mode & 0o222:
+        raise InputError(f"{path}: 事实表是只读的，未改写（请先取消只读属性）")
 
 
 def append_to_file(path: Path, field: str, value: str) -> None:
-    """File wrapper: read, append, write atomically.  Errors are InputError (exit 1)."""
-    from .fileio import write_text_atomic
+    """File wrapper: read, append, write back respecting the file.  Errors are InputError (exit 1).
+
+    A symlinked sheet is written through to its target (the link stays), the
+    file's mode is kept, a read-only sheet is refused, line endings and a BOM are kept.
+    """
+    from .fileio import rewrite_in_place
 
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise InputError(f"{path}: 事实表文件不存在")
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: 不是 UTF-8 编码的文本：{exc}") from exc
+    text, bom = _read(path)
+    _writable(path)
     try:
         new = append_to_list(text, field, value)
     except FieldError as exc:
         raise InputError(f"{path}: 字段 {field} 无法追加：{exc}") from exc
-    write_text_atomic(path, new, force=True)
+    rewrite_in_place(path, (b"\xef\xbb\xbf" if bom else b"") + new.encode("utf-8"))

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal, InvalidOperation
 
 from .gongwen.numbering import format_marker
-from .gongwen.numerals import int_to_cn
+from .gongwen.numerals import count_cn, int_to_cn
 
 
 def cn_number(value: int) -> str:
@@ -20,8 +20,7 @@ def cn_number(value: int) -> str:
 
 def cn_count(value: int) -> str:
     """A count before a measure word: 2 → 两 (两个方面、两件), otherwise as cn_number (十、二十二)."""
-    n = _as_int(value, "cn_count")
-    return "两" if n == 2 else cn_number(n)
+    return count_cn(_as_int(value, "cn_count"))
 
 
 def _as_int(value: object, name: str) -> int:
@@ -148,9 +147,10 @@ OUTCOMES = ("growth", "mixed", "decline")
 def outcome(indicators: object, override: object = None) -> str:
     """growth / mixed / decline: how the year went, by the indicators' changes and targets.
 
-    An explicit override (review.outcome in the sheet) wins. Otherwise: no
-    indicator fell and none missed its target → growth; half or more fell, or
-    the first (headline) indicator fell → decline; anything else → mixed.
+    An explicit override (review.outcome in the sheet) wins. Otherwise: the
+    first (headline) indicator fell, or half or more fell → decline; none
+    missed its target and at most a quarter fell (one minor fall among six
+    indicators) → growth; anything else → mixed.
     Without any change or target the sheet claims nothing bad → growth.
     """
     if isinstance(override, str) and override in OUTCOMES:
@@ -161,11 +161,11 @@ def outcome(indicators: object, override: object = None) -> str:
         return "growth"
     falls = [i for i in judged if _decimal(i["change"]) < 0]
     misses = [i for i in judged if i.get("target") is not None and _decimal(i["change"]) < _decimal(i["target"])]
-    if not falls and not misses:
-        return "growth"
     headline_falls = items[0].get("change") is not None and _decimal(items[0]["change"]) < 0
-    if 2 * len(falls) >= len(judged) or headline_falls:
+    if headline_falls or 2 * len(falls) >= len(judged):
         return "decline"
+    if not misses and 4 * len(falls) <= len(judged):
+        return "growth"
     return "mixed"
 
 
@@ -189,6 +189,7 @@ def target_phrase(item: dict, basis: str = "") -> str:
     name = item["name"]
     if item.get("growth") is not None:
         tail = item.get("qualifier", "")
+        basis = "" if str(name).endswith(basis) else basis
         return f"{name}{basis}增长{fmt_number(item['growth'])}%{tail}"
     if item.get("limit") is not None:
         return f"{name}控制在{item['limit']}以内"

@@ -294,10 +294,19 @@ def _fits(entry: dict, slot: Slot, data: dict) -> bool:
     return not any(k != kind and pat.search(text) for k, pat in _PERIOD_WORDS.items())
 
 
+# Organ words and organ slots read alike when a template names its preferred entry
+# (prefer: 现在，我代表镇人民政府… matches a bank mined as 现在，我代表{政府}…).
+_ORGAN_CANON = re.compile(r"\{(?:党委|政府|人大)\}|[镇乡](?:人民)?政府|[镇乡](?:党)?委|[镇乡]人大")
+
+
+def _canon(text: str) -> str:
+    return _ORGAN_CANON.sub("\u3007", text)
+
+
 def _rank(entry: dict, slot: Slot) -> tuple:
     genres = entry.get("genres") or ()
     g = min((slot.genres.index(x) for x in genres if x in slot.genres), default=len(slot.genres))
-    preferred = bool(slot.prefer) and entry.get("text", "").startswith(slot.prefer)
+    preferred = bool(slot.prefer) and _canon(entry.get("text", "")).startswith(_canon(slot.prefer))
     sources = entry.get("sources") or [""]
     return (not preferred, g, -int(entry.get("count") or 0), sources[0], entry.get("text", ""))
 

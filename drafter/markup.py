@@ -11,15 +11,20 @@ plugin:
     ## 一级标题（一、）      ### 二级（（一））   #### 三级（1.）   ##### 四级（（1））
     **（一）加大项目建设力度。**其余正文……   ← run-in heading: a paragraph opening in bold
     1. 列表项            - 破折号项
-    {.signature}
+    {.signature}              ← 不盖章的机关署名；{.signature .sealed} 盖章；.personal 个人署名
     石排镇人民政府
     2025年1月10日
+
+A `|` in a title or byline line marks where the line breaks (otherwise the
+writer breaks long lines between words, see writers/linebreak.py); a clerk
+may put one in a fact that prints in the title. Elsewhere it is dropped.
 
 Anything else is an error: the template author hears about it, the clerk never
 sees broken output.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from markdown_it import MarkdownIt
@@ -28,13 +33,16 @@ from mdit_py_plugins.attrs import attrs_block_plugin
 
 from .errors import TemplateError
 from .gongwen.numbering import heading_level as run_in_level
-from .report import Block, Heading, ListBlock, Paragraph, Report, Salutation, Signature
+from .report import TITLE_BREAK, Block, Heading, ListBlock, Paragraph, Report, Salutation, Signature
 
 _md = (
     MarkdownIt("commonmark", {"html": False})
     .disable(["code", "fence", "html_block", "html_inline", "image", "link", "lheading", "hr", "table"], ignoreInvalid=True)
     .use(attrs_block_plugin)
 )
+
+_SIGNATURE_FORMS = {"sealed", "personal"}
+
 
 def _inline_text(tok: Token) -> str:
     """Plain text of an inline token; soft breaks join lines (Chinese has no spaces)."""
@@ -107,16 +115,21 @@ def parse_markup(text: str) -> Report:
             i += 3
             continue
         if tok.type == "paragraph_open":
-            cls = (tok.attrs or {}).get("class", "")
+            classes = str((tok.attrs or {}).get("class", "")).split()
+            cls = classes[0] if classes else ""
+            extra = set(classes[1:])
             inline = tokens[i + 1]
             block: Block | None
+            if extra and (cls != "signature" or extra - _SIGNATURE_FORMS):
+                raise TemplateError(f"模板标记：段落类型 .{cls} 不能带 {' '.join('.' + c for c in sorted(extra))}"
+                                    f"（只有 .signature 可加 .sealed、.personal）")
             if cls == "byline":
                 report.byline.extend(_paragraph_lines(inline))
                 block = None
             elif cls == "salutation":
                 block = Salutation(_inline_text(inline).strip())
             elif cls == "signature":
-                block = Signature(tuple(_paragraph_lines(inline)))
+                block = Signature(tuple(_paragraph_lines(inline)), sealed="sealed" in extra, personal="personal" in extra)
             elif cls:
                 raise TemplateError(f"模板标记：未知的段落类型 .{cls}")
             else:
@@ -151,7 +164,20 @@ def parse_markup(text: str) -> Report:
         if tok.type == "blockquote_open":
             raise TemplateError("模板标记：不支持引用块（>），署名请用 {.byline}")
         i += 1
+    report.blocks = [_without_breaks(b) for b in report.blocks]
     return report
+
+
+def _without_breaks(block: Block) -> Block:
+    """A break mark only means something in a title or byline; a fact carrying one may also print in the text."""
+    changes = {}
+    for f in dataclasses.fields(block):
+        value = getattr(block, f.name)
+        if isinstance(value, str) and TITLE_BREAK in value:
+            changes[f.name] = value.replace(TITLE_BREAK, "")
+        elif isinstance(value, tuple) and any(isinstance(v, str) and TITLE_BREAK in v for v in value):
+            changes[f.name] = tuple(v.replace(TITLE_BREAK, "") for v in value)
+    return dataclasses.replace(block, **changes) if changes else block
 
 
 _ESCAPE_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!<>&|~^=\"'$%])")

@@ -18,25 +18,61 @@ _SLOT = re.compile(r"\{[^{}]+\}")
 _ASCII = re.compile(r"^[a-zA-Z]+$")
 
 
-def load_bank(folder: Path | None = None, roles: tuple[str, ...] | None = None) -> list[dict]:
-    """All entries of a phrase-bank folder (or of some roles' files), in file order (sorted by name)."""
-    import yaml
+_ENTRY_TYPES: dict[str, tuple[type, ...]] = {
+    "text": (str,), "role": (str,), "function": (str,), "pinyin": (str,), "count": (int,),
+    "genres": (list,), "sources": (list,), "keywords": (list,),
+}
+_LIST_OF_STR = ("genres", "sources", "keywords")
 
+
+def _check_entries(loaded, path: Path) -> list[dict]:
+    """The bank file's entries, each of the right shape; a wrong one is a located TemplateError."""
+    from . import yamlio
+
+    data = loaded.data
+    if data is None:
+        return []
+    if not isinstance(data, list):
+        raise yamlio.template_error(loaded, (), f"常用语库文件的顶层应为列表（每条以“- text: ”开头），现在是{yamlio.kind_zh(data)}")
+    entries = []
+    for i, entry in enumerate(data):
+        if not isinstance(entry, dict):
+            raise yamlio.template_error(loaded, (i,), f"每条常用语应为映射（text、role 等），现在是{yamlio.kind_zh(entry)}")
+        if "text" not in entry:
+            raise yamlio.template_error(loaded, (i,), "缺少 text（常用语的文字）")
+        for key, want in _ENTRY_TYPES.items():
+            value = entry.get(key)
+            if value is None:
+                continue
+            if not isinstance(value, want) or isinstance(value, bool):
+                raise yamlio.template_error(loaded, (i, key), f"类型不对，现在是{yamlio.kind_zh(value)}")
+            if key in _LIST_OF_STR and not all(isinstance(v, str) for v in value):
+                bad = next(j for j, v in enumerate(value) if not isinstance(v, str))
+                raise yamlio.template_error(loaded, (i, key, bad), "列表中的每一项都应为文字")
+        if not entry["text"].strip():
+            raise yamlio.template_error(loaded, (i, "text"), "常用语的文字不能为空")
+        entries.append(entry)
+    return entries
+
+
+def load_bank(folder: Path | None = None, roles: tuple[str, ...] | None = None) -> list[dict]:
+    """All entries of a phrase-bank folder (or of some roles' files), in file order (sorted by name).
+
+    Read with the one YAML loader; an entry of the wrong shape is a located TemplateError.
+    """
+    from . import yamlio
+    from .errors import TemplateError
     from .resources import phrasebank_dir
 
     folder = Path(folder) if folder is not None else phrasebank_dir()
     if not folder.is_dir():
         raise InputError(f"{folder}: 常用语库文件夹不存在")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     entries: list[dict] = []
     for path in sorted(folder.glob("*.yaml")):
         if roles is not None and path.stem not in roles:
             continue
-        try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader) or []
-        except yaml.YAMLError as exc:
-            raise InputError(f"{path}: 常用语库文件不是合法的 YAML：{exc}") from exc
-        entries.extend(d for d in data if isinstance(d, dict) and "text" in d)
+        loaded = yamlio.load_file(path, positions=True, error=TemplateError, what="常用语库文件", limit=32 * 1024 * 1024)
+        entries.extend(_check_entries(loaded, path))
     return entries
 
 

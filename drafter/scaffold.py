@@ -56,7 +56,8 @@ def _comment(lines: list[str], pad: str, schema: dict, required: bool) -> None:
     desc = _describe(schema)
     if not desc:
         return
-    optional = not required and "可选" not in desc and "不填" not in desc
+    # a field some kinds of report require says so itself (……必填); never 必填（可不填）
+    optional = not required and not any(w in desc for w in ("可选", "不填", "必填"))
     lines.append(f"{pad}# {desc}{'（可不填）' if optional else ''}")
 
 

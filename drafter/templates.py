@@ -9,21 +9,27 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-from jinja2 import FileSystemLoader, StrictUndefined, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2 import BaseLoader, StrictUndefined, TemplateNotFound, TemplateSyntaxError, Undefined, UndefinedError
+from jinja2.loaders import split_template_path
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
-from . import filters
-from .errors import TemplateError, UsageError
+from . import filters, yamlio
+from .errors import DrafterError, TemplateError, UsageError
 from .markup import escape
 from .resources import templates_dir, user_templates_dirs
+from .template_meta import validate_meta
 
 SHARED = "_shared"
+MAX_TEMPLATE_FILE = 1024 * 1024        # a template, schema or meta file: a few KB in practice
+RENDER_SECONDS = 10.0                  # a template run's time budget (a normal one takes milliseconds)
+RENDER_CHARS = 4 * 1024 * 1024         # a template run's output budget, in characters
+MAX_ARGUMENT = 1_000_000               # an integer argument larger than this (a width, a count) is refused
 
 
 @dataclass(frozen=True)
@@ -42,41 +48,72 @@ class Template:
 
     @functools.cached_property
     def schema(self) -> dict:
-        return load_schema(self.folder / "schema.yaml")
+        return load_schema(self.folder / "schema.yaml", self.folder.parent)
 
     def example(self) -> dict:
         return _read_yaml(self.folder / "example.yaml")
 
 
-_YamlLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def _load(path: Path) -> yamlio.Loaded:
+    """A template file through the one loader: every problem a located TemplateError."""
+    return yamlio.load_file(path, error=TemplateError, what="模板文件", limit=MAX_TEMPLATE_FILE)
 
 
 def _read_yaml(path: Path) -> Any:
+    return _load(path).data
+
+
+def _inside(path: Path, root: Path) -> bool:
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_YamlLoader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise TemplateError(f"{path}: 模板文件无法读取或格式有误（{exc}）")
+        path.relative_to(root)
+        return True
+    except ValueError:
+        return False
 
 
-def _inline_refs(node: Any, base: Path, seen: tuple[Path, ...] = ()) -> Any:
+def _inline_refs(node: Any, base: Path, root: Path, loaded: yamlio.Loaded, at: tuple = (),
+                 seen: tuple[Path, ...] = ()) -> Any:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and not ref.startswith("#"):
             target = (base / ref).resolve()
+            if not _inside(target, root):
+                raise yamlio.template_error(loaded, at + ("$ref",), f"$ref 只能引用模板文件夹 {root} 之内的文件，不能引用 {ref}")
             if target in seen:
-                raise TemplateError(f"{target}: schema 片段循环引用")
-            loaded = _inline_refs(_read_yaml(target), target.parent, seen + (target,))
+                raise yamlio.template_error(loaded, at + ("$ref",), f"schema 片段循环引用：{ref}")
+            inner = _load(target)
+            loaded_node = _inline_refs(inner.data, target.parent, root, inner, (), seen + (target,))
+            if not isinstance(loaded_node, dict):
+                raise yamlio.template_error(inner, (), "schema 片段的顶层应为映射")
             extra = {k: v for k, v in node.items() if k != "$ref"}
-            return {**loaded, **{k: _inline_refs(v, base, seen) for k, v in extra.items()}}
-        return {k: _inline_refs(v, base, seen) for k, v in node.items()}
+            return {**loaded_node, **{k: _inline_refs(v, base, root, loaded, at + (k,), seen) for k, v in extra.items()}}
+        return {k: _inline_refs(v, base, root, loaded, at + (k,), seen) for k, v in node.items()}
     if isinstance(node, list):
-        return [_inline_refs(v, base, seen) for v in node]
+        return [_inline_refs(v, base, root, loaded, at + (i,), seen) for i, v in enumerate(node)]
     return node
 
 
-def load_schema(path: Path) -> dict:
-    """A template's schema with shared fragments inlined: self-contained JSON Schema."""
-    return _inline_refs(_read_yaml(path), path.parent)
+def load_schema(path: Path, root: Path | None = None) -> dict:
+    """A template's schema with shared fragments inlined: self-contained, checked JSON Schema.
+
+    `$ref` to a file must stay inside `root` (the folder holding the template
+    folders); the result must be a valid JSON Schema (draft 2020-12).
+    """
+    path = Path(path)
+    root = (root or path.parent.parent).resolve()
+    loaded = _load(path)
+    if not isinstance(loaded.data, dict):
+        raise yamlio.template_error(loaded, (), f"schema 的顶层应为映射，现在是{yamlio.kind_zh(loaded.data)}")
+    schema = _inline_refs(loaded.data, path.parent, root, loaded)
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import SchemaError
+
+    try:
+        Draft202012Validator.check_schema(schema)
+    except SchemaError as exc:
+        where = tuple(exc.path)
+        raise yamlio.template_error(loaded, where, f"schema 不是有效的 JSON Schema：“{yamlio.format_path(where) or '顶层'}”处的写法不合规范") from None
+    return schema
 
 
 def _search_dirs() -> list[Path]:
@@ -89,33 +126,146 @@ def default_dirs() -> tuple[Path, ...]:
 
 
 def available(dirs: tuple[Path, ...] | None = None) -> dict[str, Template]:
-    """All templates by id; an earlier folder (a unit's own) wins over a later one (the shipped)."""
-    return _scan(tuple(dirs) if dirs is not None else default_dirs())
+    """All usable templates by id; an earlier folder (a unit's own) wins over a later one (the shipped)."""
+    return _scan(tuple(dirs) if dirs is not None else default_dirs())[0]
+
+
+def broken(dirs: tuple[Path, ...] | None = None) -> dict[str, TemplateError]:
+    """Templates that could not be loaded (a unit's broken meta.yaml), by id, with the located error."""
+    return _scan(tuple(dirs) if dirs is not None else default_dirs())[1]
 
 
 @functools.lru_cache(maxsize=8)
-def _scan(dirs: tuple[Path, ...]) -> dict[str, Template]:
+def _scan(dirs: tuple[Path, ...]) -> tuple[dict[str, Template], dict[str, TemplateError]]:
     found: dict[str, Template] = {}
+    bad: dict[str, TemplateError] = {}
     for root in reversed(dirs):
-        if not root.is_dir():
-            continue
-        for folder in sorted(root.iterdir()):
-            if folder.name.startswith(("_", ".")) or not (folder / "template.md.j2").is_file():
+        try:
+            if not root.is_dir():
                 continue
-            meta = _read_yaml(folder / "meta.yaml") or {}
+            folders = sorted(root.iterdir())
+        except OSError as exc:
+            from .fileio import os_message
+
+            bad[str(root)] = TemplateError(os_message(exc, root, "无法读取模板文件夹"))
+            continue
+        for folder in folders:
+            try:
+                if folder.name.startswith(("_", ".")) or not (folder / "template.md.j2").is_file():
+                    continue
+                loaded = _load(folder / "meta.yaml") if (folder / "meta.yaml").exists() else None
+                meta = validate_meta(loaded) if loaded is not None else {}
+            except OSError as exc:
+                from .fileio import os_message
+
+                bad[folder.name] = TemplateError(os_message(exc, folder, "无法读取模板"))
+                found.pop(folder.name, None)
+                continue
+            except TemplateError as exc:
+                bad[folder.name] = exc
+                found.pop(folder.name, None)  # a unit's broken override is reported, never silently replaced
+                continue
+            bad.pop(folder.name, None)
             found[folder.name] = Template(folder.name, folder, meta)
-    return dict(sorted(found.items()))
+    return dict(sorted(found.items())), bad
 
 
 def get(template_id: str, dirs: tuple[Path, ...] | None = None) -> Template:
     templates = available(dirs)
     if template_id not in templates:
+        problems = broken(dirs)
+        if template_id in problems:
+            raise problems[template_id]
         import difflib
 
         near = difflib.get_close_matches(template_id, list(templates), n=1)
         hint = f"，是不是“{near[0]}”？" if near else ""
         raise UsageError(f"没有名为“{template_id}”的模板{hint}可用模板：{'、'.join(templates)}（drafter templates 可查看）")
     return templates[template_id]
+
+
+# --- the budget of one template run -----------------------------------------------
+
+class _BudgetExceeded(Exception):
+    pass
+
+
+class _Budget(threading.local):
+    deadline: float | None = None
+    chars: int = 0
+
+
+_BUDGET = _Budget()
+
+
+def _tick() -> None:
+    import time
+
+    if _BUDGET.deadline is not None and time.monotonic() > _BUDGET.deadline:
+        raise _BudgetExceeded(f"模板运行超过 {RENDER_SECONDS:g} 秒（可能有过大的循环），已停止")
+
+
+def _check_args(args: tuple, kwargs: dict) -> None:
+    for value in (*args, *kwargs.values()):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_ARGUMENT:
+            raise _BudgetExceeded(f"模板中的数值参数过大（{value}），已停止")
+
+
+_BIG_WIDTH = re.compile(r"\d{7,}")
+_SIZED_FILTERS = {"center", "indent", "wordwrap", "batch", "slice", "truncate", "format", "join", "random", "sum"}
+
+
+def _check_format(text: Any) -> None:
+    """A format string asking for a million-character width is a runaway, not a report."""
+    if isinstance(text, str) and _BIG_WIDTH.search(text):
+        raise _BudgetExceeded("模板中的格式宽度过大，已停止")
+
+
+def _guard_filter(name: str, func):
+    """A filter that checks the budget; Jinja's sizing filters also refuse absurd widths and counts."""
+    skip = 2 if hasattr(func, "jinja_pass_arg") else 1
+
+    @functools.wraps(func)
+    def guarded(*args, **kwargs):
+        _tick()
+        if name in _SIZED_FILTERS:
+            _check_args(args[skip:], kwargs)
+            if name == "format" and len(args) >= skip:
+                _check_format(args[skip - 1])
+        return func(*args, **kwargs)
+
+    return guarded
+
+
+class _ConfinedLoader(BaseLoader):
+    """Template sources from the template's folder, then the shared macros: regular files, size-limited, no escape."""
+
+    def __init__(self, folders: list[Path]):
+        self.folders = [Path(f) for f in folders]
+
+    def get_source(self, environment, template):
+        from .fileio import is_regular_file, read_regular
+        from .errors import InputError
+
+        pieces = split_template_path(template)  # refuses ".." (TemplateNotFound)
+        for folder in self.folders:
+            path = folder.joinpath(*pieces)
+            if not path.exists() and not path.is_symlink():
+                continue
+            real = path.resolve()
+            if not any(_inside(real, f.resolve()) for f in self.folders):
+                raise TemplateError(f"{path}: 模板引用的文件不在模板文件夹之内，已拒绝")
+            if not is_regular_file(real):
+                raise TemplateError(f"{path}: 模板引用的不是普通文件，已拒绝")
+            try:
+                raw = read_regular(real, MAX_TEMPLATE_FILE, "模板文件")
+                source = raw.decode("utf-8-sig")
+            except InputError as exc:
+                raise TemplateError(exc.message) from None
+            except UnicodeDecodeError:
+                raise TemplateError(f"{path}: 模板文件不是 UTF-8 编码") from None
+            return source, str(path), lambda: True
+        raise TemplateNotFound(template)
 
 
 def _finalize(value: Any) -> Any:
@@ -128,28 +278,59 @@ def _finalize(value: Any) -> Any:
 
 
 class _FactEnvironment(SandboxedEnvironment):
-    """Sandbox where a mapping's keys are its only attributes.
+    """Sandbox where a mapping's keys are its only attributes, and every run has a time and size budget.
 
     Fact sheets have fields named `items`, `keys`, `values`…; plain Jinja would
     hand the template dict methods for them (`section.items` is dict.items).
     Here a missing key is simply undefined (an error under StrictUndefined).
+    Calls, attribute lookups and arithmetic check the budget, so `range(10**9)`,
+    `"x" * 10**9` or nested loops stop with a TemplateError instead of running away.
     """
 
+    intercepted_binops = frozenset(["*", "**", "/", "//", "%"])
+    intercepted_unops = frozenset()
+
     def getattr(self, obj, attribute):
+        _tick()
         if isinstance(obj, dict):
             return obj[attribute] if attribute in obj else self.undefined(obj=obj, name=attribute)
         return super().getattr(obj, attribute)
 
     def getitem(self, obj, argument):
+        _tick()
         if isinstance(obj, dict):
             return obj[argument] if argument in obj else self.undefined(obj=obj, name=argument)
         return super().getitem(obj, argument)
+
+    def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
+        _tick()
+        owner = getattr(__obj, "__self__", None)
+        if isinstance(owner, (str, list, tuple, dict)) or type(__obj).__name__ == "builtin_function_or_method":
+            _check_args(args, kwargs)  # str.center(10**9), "".join(...) widths; macros get fact-sheet numbers freely
+            if isinstance(owner, str):
+                _check_format(owner)
+        return super().call(__context, __obj, *args, **kwargs)
+
+    def call_binop(self, context, operator, left, right):
+        _tick()
+        if operator == "*":
+            for seq, n in ((left, right), (right, left)):
+                if isinstance(seq, (str, list, tuple)) and isinstance(n, int) and len(seq) * n > RENDER_CHARS:
+                    raise _BudgetExceeded("模板中的重复（*）结果过大，已停止")
+        if operator == "**" and isinstance(right, (int, float)) and abs(right) > 64 \
+                and isinstance(left, (int, float)) and abs(left) > 1:
+            raise _BudgetExceeded("模板中的乘方（**）结果过大，已停止")
+        if operator == "%" and isinstance(left, str):
+            _check_format(left)
+        if operator in ("/", "//", "%") and isinstance(right, (int, float)) and right == 0 and not isinstance(left, str):
+            raise _BudgetExceeded("模板中出现了除以零")
+        return super().call_binop(context, operator, left, right)
 
 
 @functools.lru_cache(maxsize=None)
 def _environment(folder: Path, shared: Path) -> SandboxedEnvironment:
     env = _FactEnvironment(
-        loader=FileSystemLoader([str(folder), str(shared)]),
+        loader=_ConfinedLoader([folder, shared]),
         undefined=StrictUndefined,
         autoescape=True,
         finalize=_finalize,
@@ -159,6 +340,7 @@ def _environment(folder: Path, shared: Path) -> SandboxedEnvironment:
         auto_reload=False,
     )
     env.filters.update(filters.FILTERS)
+    env.filters.update({name: _guard_filter(name, f) for name, f in env.filters.items()})
     env.tests["filled"] = is_filled
     return env
 
@@ -168,9 +350,14 @@ def is_filled(value: Any) -> bool:
     return not isinstance(value, Undefined) and value not in (None, "", [], {})
 
 
+class _PlainEnvironment(_FactEnvironment):
+    """The same budgeted sandbox for meta's output_name pattern (no escaping, no finalize)."""
+
+
 def _plain_environment() -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
+    env = _PlainEnvironment(undefined=StrictUndefined, autoescape=False)
     env.filters.update(filters.FILTERS)
+    env.filters.update({name: _guard_filter(name, f) for name, f in env.filters.items()})
     return env
 
 
@@ -193,13 +380,28 @@ def _shared_dir(template: Template) -> Path:
 
 
 def render_markup(template: Template, data: dict, extra: dict | None = None) -> str:
-    """Fact-sheet data → markup text. Missing values are errors, never empty strings."""
+    """Fact-sheet data → markup text. Missing values are errors, never empty strings.
+
+    The run has a budget (RENDER_SECONDS, RENDER_CHARS): a template that loops
+    or grows without end stops with a TemplateError naming its line.
+    """
     env = _environment(template.folder, _shared_dir(template))
     try:
         tpl = env.get_template("template.md.j2")
-        return tpl.render(**data, **(extra or {}))
+        with _budget():
+            parts: list[str] = []
+            size = 0
+            for chunk in tpl.generate(**data, **(extra or {})):
+                size += len(chunk)
+                if size > RENDER_CHARS:
+                    raise _BudgetExceeded(f"模板输出超过 {RENDER_CHARS // (1024 * 1024)} MB 字符，已停止")
+                parts.append(chunk)
+            return "".join(parts)
     except TemplateSyntaxError as exc:
         raise TemplateError(f"{exc.filename or template.id}:{exc.lineno}: 模板语法错误：{exc.message}")
+    except TemplateNotFound as exc:
+        where = _template_line(exc)
+        raise TemplateError(f"{where or template.id}: 模板引用的文件“{exc.name}”不存在（只能引用本模板文件夹或 _shared 中的文件）")
     except UndefinedError as exc:
         where = _template_line(exc)
         name = re.sub(r"^'(.*)' is undefined$", r"\1", str(exc))
@@ -209,10 +411,55 @@ def render_markup(template: Template, data: dict, extra: dict | None = None) -> 
         raise TemplateError(f"{_template_line(exc) or template.id}: 模板执行了不安全的操作（{exc}）")
     except TemplateError as exc:
         where = _template_line(exc)
-        raise TemplateError(f"{where}: {exc.message}" if where else exc.message)
-    except (ValueError, TypeError, KeyError) as exc:
+        raise TemplateError(f"{where}: {exc.message}" if where and not exc.message.startswith(where) else exc.message)
+    except _BudgetExceeded as exc:
+        raise TemplateError(f"{_template_line(exc) or template.id}: {exc}")
+    except RecursionError as exc:
+        raise TemplateError(f"{_template_line(exc) or template.id}: 模板递归过深（宏或 include 调用了自身），已停止")
+    except ZeroDivisionError as exc:
+        raise TemplateError(f"{_template_line(exc) or template.id}: 模板中出现了除以零")
+    except OverflowError as exc:
+        why = "range 最多 100000 项" if "range" in str(exc).lower() else "数值超出可计算的范围"
+        raise TemplateError(f"{_template_line(exc) or template.id}: 模板中的数值或范围过大（{why}）")
+    except MemoryError as exc:
+        raise TemplateError(f"{_template_line(exc) or template.id}: 模板运行占用内存过多，已停止")
+    except DrafterError:
+        raise
+    except Exception as exc:  # any other failure inside a (possibly user-written) template
         where = _template_line(exc)
-        raise TemplateError(f"{where or template.id}: 渲染失败：{exc}")
+        raise TemplateError(f"{where or template.id}: 渲染失败（{type(exc).__name__}：{exc}）")
+
+
+class _budget:
+    """Arms the run's deadline; in the main thread a SIGALRM timer also stops loops that call nothing."""
+
+    def __enter__(self):
+        import signal
+        import time
+
+        _BUDGET.deadline = time.monotonic() + RENDER_SECONDS
+        self._alarm = None
+        if threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer"):
+            try:
+                if signal.getitimer(signal.ITIMER_REAL)[0] == 0:
+                    self._alarm = signal.signal(signal.SIGALRM, self._expired)
+                    signal.setitimer(signal.ITIMER_REAL, RENDER_SECONDS + 0.5)
+            except (ValueError, OSError):
+                self._alarm = None
+        return self
+
+    @staticmethod
+    def _expired(signum, frame):
+        raise _BudgetExceeded(f"模板运行超过 {RENDER_SECONDS:g} 秒（可能有过大的循环），已停止")
+
+    def __exit__(self, *exc):
+        import signal
+
+        _BUDGET.deadline = None
+        if self._alarm is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, self._alarm)
+        return False
 
 
 _BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
@@ -224,7 +471,8 @@ def output_stem(template: Template, data: dict, fallback: str) -> str:
         stem = data["output"].strip()
     elif template.meta.get("output_name"):
         try:
-            stem = _plain_environment().from_string(template.meta["output_name"]).render(**data)
+            with _budget():
+                stem = _plain_environment().from_string(template.meta["output_name"]).render(**data)
         except Exception:  # a name pattern must never stop a render
             stem = fallback
     else:

@@ -42,10 +42,10 @@ UNITS = {
 def spirit(review_year: int) -> str:
     """What a text about that year studies as the current spirit (eras.yaml: 三中 2024-07, 四中 2025-10)."""
     if review_year <= 2023:
-        return "党的二十大和二十届二中全会精神"
+        return "党的二十大和二十届二中全会"
     if review_year == 2024:
-        return "党的二十大和二十届二中、三中全会精神"
-    return "党的二十大和二十届历次全会精神"
+        return "党的二十大和二十届二中、三中全会"
+    return "党的二十大和二十届历次全会"
 
 
 PLAN_NAME = {2024: "十四五", 2026: "十五五"}
@@ -53,7 +53,7 @@ SITUATION = {2024: "“十四五”规划承上启下的关键之年", 2026: "�
 # Figures by outcome: (生产总值, then the rest), as % changes.
 CHANGES = {
     "growth": [7.5, 9.2, 12, 6.3, 2.1, 6.8],
-    "mixed": [3.1, -2.4, 1.2, 4.0, 2.2, 5.1],
+    "mixed": [3.1, -2.4, 1.2, -1.0, 2.2, 5.1],
     "decline": [-3.4, -6.8, -13.1, -16.4, -5.9, 2.7],
 }
 
@@ -96,7 +96,7 @@ def _delivered(data: dict) -> int:
 
 _YEAR_KEYS = {"review", "plan", "year", "term_start", "plan_end"}
 _YEAR_TEXT = re.compile(r"(?<!\d)(20[0-4]\d)(?=年|-\d\d-\d\d|—)")
-_PLENUMS = re.compile(r"(?:党的)?二十大和二十届[一二三四五六七中、，和及与]*全会精神|(?:党的)?二十届[一二三四五六七中、，和]*全会精神")
+_PLENUMS = re.compile(r"(?:党的)?二十大和二十届[一二三四五六七中、，和及与]*全会|(?:党的)?二十届[一二三四五六七中、，和]*中全会(?=精神)")
 _PLAN = re.compile(r"十[四五]五")
 
 
@@ -175,7 +175,7 @@ def build(s: Scenario) -> tuple[dict, templates.Template]:
     data = _shift_years(data, s.year - _delivered(data))
     u = dict(UNITS[s.level], level=s.level)
     data = _texts(data, lambda t: _relevel(t, u))
-    from drafter.lint.report_year import factsheet_year
+    from drafter.gongwen.report_year import factsheet_year
 
     current = spirit(factsheet_year(data) or s.year)
     data = _texts(data, lambda t: _PLAN.sub(PLAN_NAME[s.year], _PLENUMS.sub(current, t)))

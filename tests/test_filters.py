@@ -108,7 +108,8 @@ def test_cn_count_says_liang_for_two():
 
 @pytest.mark.parametrize("changes,override,want", [
     ([7.5, 9.2, 6.3], None, "growth"),
-    ([7.5, -2.1, 6.3, 5.0], None, "mixed"),
+    ([7.5, -2.1, 6.3], None, "mixed"),
+    ([7.5, 9.2, 12, 6.3, -2.1, 6.8], None, "growth"),  # one minor fall among six: still a good year
     ([-3.4, 2.0, 1.0], None, "decline"),           # the headline (first) indicator fell
     ([3.0, -6.8, -13.1, 2.7], None, "decline"),     # half or more fell
     ([7.5, 9.2], "decline", "decline"),             # the sheet's override wins

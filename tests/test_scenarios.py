@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 
 from drafter import filters, formulas, templates
 from drafter.lint import lint_lines
-from drafter.lint.report_year import factsheet_year
+from drafter.gongwen.report_year import factsheet_year
 from drafter.markup import parse_markup
 from drafter.render import check
 from drafter.writers.text import write_text

@@ -22,6 +22,20 @@ def list_templates(ws: Workspace) -> list[TemplateInfo]:
             for t in ws.templates().values()]
 
 
+def broken_templates(ws: Workspace) -> dict:
+    """A unit's templates that cannot be used, by id, with their located TemplateError."""
+    from .. import templates
+
+    return templates.broken(ws.template_dirs)
+
+
+def font_report(ws: Workspace) -> list[str]:
+    """One Chinese line per standard font of the style: installed here, or what LibreOffice uses instead."""
+    from ..writers.fonts import font_report as report
+
+    return [status.describe() for status in report(ws.style)]
+
+
 def template_schema(ws: Workspace, template_id: str) -> dict:
     return ws.template(template_id).schema
 

@@ -79,45 +79,28 @@ def render_files(ws: Workspace, paths: list[Path], plan: OutputPlan, *, fmt: str
 
 
 def publish(outputs: list[tuple[Path, bytes]], *, force: bool = False) -> list[Path]:
-    """Write every output or none: folders created, no overwrite without force, atomic renames."""
-    from ..fileio import check_writable, write_atomic
+    """Write every output or none: missing folders created, no overwrite without force, atomic renames."""
+    from ..fileio import os_message, publish_all
 
     created: list[Path] = []
-    for target, _ in outputs:
-        parent = target.parent
-        missing = []
-        while str(parent) not in ("", ".") and not parent.exists():
-            missing.append(parent)
-            parent = parent.parent
-        for folder in reversed(missing):
-            try:
-                folder.mkdir()
-            except OSError as exc:
-                _undo(created, [])
-                raise InputError(f"{folder}: 无法创建输出文件夹（{exc.strerror or exc}）") from exc
-            created.append(folder)
     try:
         for target, _ in outputs:
-            check_writable(target, force)
-    except Exception:
-        _undo(created, [])
-        raise
-    written: list[Path] = []
-    try:
-        for target, data in outputs:
-            write_atomic(target, data, force=force)
-            written.append(target)
+            missing = []
+            parent = Path(target).parent
+            while str(parent) not in ("", ".") and not parent.exists():
+                missing.append(parent)
+                parent = parent.parent
+            for folder in reversed(missing):
+                try:
+                    folder.mkdir()
+                except OSError as exc:
+                    raise InputError(os_message(exc, folder, "无法创建输出文件夹")) from None
+                created.append(folder)
+        return publish_all(outputs, force=force)
     except BaseException:
-        _undo(created, written if not force else [])
+        for folder in reversed(created):
+            try:
+                folder.rmdir()
+            except OSError:
+                pass
         raise
-    return written
-
-
-def _undo(folders: list[Path], files: list[Path]) -> None:
-    for f in files:
-        f.unlink(missing_ok=True)
-    for folder in reversed(folders):
-        try:
-            folder.rmdir()
-        except OSError:
-            pass

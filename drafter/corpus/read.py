@@ -118,15 +118,17 @@ def decode_bytes(data: bytes) -> ReadResult:
     return ReadResult(text, codec, replaced=bad)
 
 
-def read_path(path: Path) -> ReadResult:
-    """Read one file; I/O errors are turned into InputError naming the file."""
-    from ..errors import InputError
+MAX_FILE_BYTES = 64 * 1024 * 1024  # one corpus file; a year of a county's reports is a few MB
 
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from exc
-    return decode_bytes(data)
+
+def read_path(path: Path, limit: int = MAX_FILE_BYTES) -> ReadResult:
+    """Read one file: regular files only (a FIFO or /dev/zero never hangs), at most `limit` bytes.
+
+    Unreadable, special or oversized files raise InputError naming the file, in Chinese.
+    """
+    from ..fileio import read_regular
+
+    return decode_bytes(read_regular(path, limit, "语料文件"))
 
 
 def split_lines(text: str) -> list[str]:

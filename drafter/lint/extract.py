@@ -30,12 +30,14 @@ def _check_file(path: Path) -> None:
         )
 
 
+MAX_DRAFT_BYTES = 64 * 1024 * 1024  # a draft is well under 1 MB; bigger is a mistake, not a report
+
+
 def read_text(path: Path) -> str:
     """Decode a text file: UTF-8 (with or without BOM), else GB18030; else an InputError."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(f"{path}: 无法读取文件（{exc.strerror or exc}）") from exc
+    from ..fileio import read_regular  # regular files only, size-limited (a FIFO or /dev/zero never hangs)
+
+    data = read_regular(path, MAX_DRAFT_BYTES, "文稿")
     if b"\x00" in data:
         raise InputError(f"{path}: 无法解码为文本（像是二进制文件；请另存为 UTF-8 编码的纯文本）")
     for encoding in ("utf-8-sig", "gb18030"):
@@ -102,6 +104,9 @@ def docx_lines(path: Path) -> list[tuple[int, str]]:
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
+    from ..zipguard import check_zip
+
+    check_zip(path)  # part sizes and compression ratio before anything is inflated
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
@@ -125,15 +130,16 @@ def yaml_text_values(text: str, source: str) -> tuple[list[tuple[int, str]], obj
     """yaml_values for a fact sheet's text already in memory (the web page, `check`)."""
     import yaml
 
+    from .. import yamlio
+
     path = source
-    try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f":{mark.line + 1}:{mark.column + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise InputError(f"{path}{where}: YAML 格式错误（{problem}）") from exc
+    try:  # the one loader: the same rules (characters, numbers, depth, aliases) as check and render
+        data = yamlio.load_yaml(text, path, positions=False).data
+        root = yaml.compose(yamlio.prepare_text(text, str(path)), Loader=yamlio.Loader)
+    except InputError as exc:
+        first = exc.problems[0] if exc.problems else None
+        why = (first.message if first else exc.message).replace("YAML 语法错误：", "")
+        raise InputError(f"{first.location.prefix() if first else path}: YAML 格式错误（{why}）") from None
     lines: list[tuple[int, str]] = []
 
     def walk(node) -> None:
@@ -145,6 +151,7 @@ def yaml_text_values(text: str, source: str) -> tuple[list[tuple[int, str]], obj
                 walk(item)
         elif isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:str":
             first = node.start_mark.line + 1
+            node.value = yamlio.LINE_BREAKS.sub("\n", node.value.replace(yamlio.SENTINEL, "\n"))
             if node.style in ("|", ">"):
                 for i, part in enumerate(node.value.split("\n")):
                     if part.strip():

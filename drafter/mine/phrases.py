@@ -33,6 +33,13 @@ _BLANK = re.compile(r"_{2,}|＿{2,}")
 
 # 县委、县政府和镇党委 — the leadership chain, which every unit names differently
 _LEADERS = re.compile(r"[省市县区州]委、[省市县区州](?:人民)?政府和[镇乡](?:党)?委")
+# The town's own organs, which each level and each fact sheet names its own way (镇委 / 乡党委 /
+# 街道党工委; 镇人民政府 / 街道办事处; 镇人大): slots the formula filler fills from the sheet.
+_ORGANS = [
+    (re.compile(r"(?<![乡城集村县区市省州])[镇乡](?:党)?委(?![员会托屈书])"), "{党委}"),
+    (re.compile(r"(?<![乡城集村])[镇乡](?:人民)?政府"), "{政府}"),
+    (re.compile(r"(?<![乡城集村])[镇乡]人大(?!主席团|代表|常委|工作|主席|工委|会议)"), "{人大}"),
+]
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +62,8 @@ def slot(text: str) -> str:
     """Replace the variable parts of a sentence with named slots."""
     t = text
     t = _LEADERS.sub("{领导}", t)
+    for pattern, name in _ORGANS:
+        t = pattern.sub(name, t)
     unit, upper = _places()
     if unit is not None:
         t = unit.sub("{单位}", t)

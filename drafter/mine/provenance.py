@@ -89,10 +89,19 @@ def _pattern(piece: str) -> re.Pattern:
     return re.compile("[^。！？\n]{0,200}?".join(parts))
 
 
+def _open_slots(text: str) -> str:
+    """Named slots ({单位}, {数字} …) as wildcards; {年份} stands for a year *and* its 年 (2024年)."""
+    return _BANK_SLOT.sub(lambda m: SLOT + "年" if m.group(0) == "{年份}" else SLOT, text)
+
+
 def haystack(corpus_texts: Iterable[str], bank_texts: Iterable[str]) -> str:
-    """One searchable text: the cleaned corpus, then the bank with its slots opened up as wildcards."""
-    bank = "\n".join(_BANK_SLOT.sub(SLOT, t) for t in bank_texts)
-    return normalise("\n".join(corpus_texts) + "\n" + bank)
+    """One searchable text: the cleaned corpus, then the bank, their slots opened up as wildcards.
+
+    Cleaning writes the corpus's own blanks as slots too (20__年 → {年份}), so both are opened.
+    """
+    corpus = "\n".join(_open_slots(t) for t in corpus_texts)
+    bank = "\n".join(_open_slots(t) for t in bank_texts)
+    return normalise(corpus + "\n" + bank)
 
 
 def attested(piece: Fixed, hay: str) -> bool:

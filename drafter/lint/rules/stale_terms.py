@@ -13,9 +13,9 @@ from __future__ import annotations
 import functools
 import re
 
-from ...gongwen.eras import Span, load  # merge fix: eras moved to gongwen
+from ...gongwen.eras import Span, load
+from ...gongwen.numerals import cn_to_int
 from ..finding import ERROR, WARNING
-from ...gongwen.numerals import cn_to_int as cn_number  # merge fix: numerals moved to gongwen
 from ..text import Doc, excerpt, sentences
 
 RULE = "stale-term"
@@ -75,8 +75,8 @@ def _slogans(doc: Doc, no: int, text: str, offset: int, sent: str, year: int) ->
 
 def _plenum_lists(doc: Doc, no: int, text: str, offset: int, sent: str, year: int, eras) -> None:
     for m in _PLENUM_LIST.finditer(sent):
-        congress = eras.congress(cn_number(m.group(1)) or 0)
-        listed = [cn_number(k) for k in _PLENUM_NO.findall(m.group(2))]
+        congress = eras.congress(cn_to_int(m.group(1)) or 0)
+        listed = [cn_to_int(k) for k in _PLENUM_NO.findall(m.group(2))]
         if congress is None or not listed or not _CURRENT.search(sent[max(0, m.start() - 20):m.end() + 4]):
             continue
         if _HISTORY.search(sent[max(0, m.start() - 8):m.start()] + sent[m.end():m.end() + 3]):
