@@ -210,3 +210,56 @@ def test_genre_on_a_fragment():
     full = provincial_page()
     doc = mine(full[:400])[0]
     assert doc.genre == "gov_work_report"
+
+
+def test_slogan_part_headings_by_position():
+    texts = ["各位代表：", "现在，我代表省人民政府，向大会报告工作，请予审议。",
+             "一、一年接着一年干，新福建建设持续取得新进展新成效", "2025年是“十四五”收官之年。一年来，我们坚持稳中求进，" + P,
+             "这些成绩的取得，根本在于党中央领航掌舵。", "在肯定成绩的同时，我们也清醒认识到，发展还面临不少困难。",
+             "二、一张蓝图绘到底，奋力谱写现代化新篇章", "“十五五”时期是基本实现社会主义现代化夯实基础的关键时期。",
+             "三、一鼓作气勇争先，全力推动“十五五”开好局、起好步", "今年经济社会发展的主要预期目标是：地区生产总值增长5%左右。",
+             "（一）壮大实体经济。" + P, "四、一以贯之转作风，努力建设人民满意的服务型政府", "（一）始终把忠诚作为为政之魂。" + P,
+             "各位代表！让我们更加紧密地团结在党中央周围，为谱写新篇章而努力奋斗！"]
+    roles = [ln.roles for ln in segment([Line(i, t) for i, t in enumerate(texts, 1)], "gov_work_report")]
+    assert roles[2] == ["review_heading"] and roles[3] == ["achievements"]
+    assert roles[6] == ["plan_heading"] and roles[7] == ["plan_overview"]
+    assert roles[8] == ["plan_heading"] and roles[9] == ["targets"]
+    assert roles[11] == roles[12] == ["tasks"]  # 政府自身建设 is a task, not a new plan part
+    assert roles[13] == ["closing"]
+
+
+def test_plan_without_heading_after_the_shortcomings():
+    texts = ["各位代表：", "现在，我代表国务院向大会作政府工作报告，请予审议。", "首先报告２００１年的工作", P,
+             "我们也清醒地看到，当前经济和社会生活中还存在不少困难和问题。",
+             "２００２年是我们党和国家发展史上非常重要的一年。", "今年工作的总体要求是：以邓小平理论为指导，保持经济较快增长。",
+             "按照这个总体要求，今年要着重做好以下八个方面的工作：", "一、扩大和培育内需，促进经济较快增长", P]
+    doc = mine("\n".join(texts))[0]
+    roles = [ln.roles for ln in doc.lines]
+    assert roles[2] == ["review_heading"] and doc.lines[2].text == "首先报告2001年的工作"  # full-width digits read
+    assert roles[4] == ["shortcomings"]
+    assert roles[5] == roles[6] == ["plan_overview"]
+    assert roles[7] == roles[8] == ["tasks"]
+
+
+def test_formulas_deep_inside_a_report_open_no_new_document():
+    body = [P] * 6
+    texts = ["各位代表！", "我代表国务院，向大会作政府工作报告，请予审议。", "过去五年国内工作的基本总结", *body,
+             "为了向代表们进一步说明物价和价格改革的情况，将由国家物价局向大会作一专题汇报。", *body,
+             "我们要在各企业中推行职工代表大会制度，企业负责人要定期向大会报告工作，接受职工监督。", *body,
+             "现在我向大会报告的，是正在拟定的方案的一些主要设想。", *body]
+    docs = mine("\n".join(texts))
+    assert len(docs) == 1 and docs[0].genre == "gov_work_report"
+    assert docs[0].lines[0].roles == ["salutation"]  # 各位代表！ as the first line addresses the deputies
+
+
+def test_title_with_subtitle_and_source_line_stay_out_of_the_opening():
+    text = "\n".join(["当前位置：某秘书网 > 专题范文 > 振兴乡镇 > 春节回乡关于开展乡村振兴的调研报告", "",
+                      "春节回乡关于开展乡村振兴的调研报告--以产业为引领,以交通为保障", "",
+                      "时间:2022-05-03 08:30:03 来源:网友投稿", "",
+                      "根据上级通知精神，结合本人工作经历，特选取产业发展和基础设施作为此次调研的重点方向。",
+                      "此次选取户籍所在地作为调研区域，通过问卷、电话访问、面谈等方式进行，现将调研情况报告如下：",
+                      "一、花香乡基本情况概述", P])
+    doc = mine(text)[0]
+    assert doc.start_line == 3 and doc.genre == "reflection"
+    assert doc.lines[0].roles == ["title"] and doc.lines[0].raw_end == 3
+    assert doc.lines[1].roles == doc.lines[2].roles == ["opening"]

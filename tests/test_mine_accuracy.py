@@ -68,17 +68,17 @@ def test_floors_on_the_development_set():
     (noise included) and 800-character fragments.  Held-out documents were never looked at while tuning;
     their floors sit at the issue's targets."""
     tuned, held, national = _dev_groups()
-    assert tuned.gold_docs + held.gold_docs >= 44 and held.gold_docs >= 15
-    assert tuned.role_lines >= 300 and held.role_lines >= 120
+    assert tuned.gold_docs + held.gold_docs >= 70 and held.gold_docs >= 15
+    assert tuned.role_lines >= 500 and held.role_lines >= 130
     assert tuned.found_accuracy >= 0.97, tuned.misses
     assert tuned.genre_accuracy >= 0.97, tuned.misses
     assert tuned.role_accuracy >= 0.95, tuned.misses
     assert tuned.spurious <= 1, tuned.misses
-    # held out: the issue's targets (documents found ≥ 90 %, key-line roles ≥ 85 %); genre floor below its 90 %
+    # held out: the issue's targets (documents found ≥ 90 %, genre ≥ 90 %, key-line roles ≥ 85 %)
     assert held.found_accuracy >= 0.90
-    assert held.genre_accuracy >= 0.85
+    assert held.genre_accuracy >= 0.90
     assert held.role_accuracy >= 0.85
     assert held.anchor_accuracy >= 0.90
     # State Council reports 1978–2004: anchor roles ≥ 90 %
-    assert national.anchor_lines >= 40
+    assert national.anchor_lines >= 75
     assert national.anchor_accuracy >= 0.90, national.misses

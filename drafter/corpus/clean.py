@@ -24,7 +24,7 @@ RUBY_RE = re.compile(f"(?<=[{CJK}\u3400-\u4dbf])\\(([{PINYIN}]{{1,7}})\\)")
 LIST_START = re.compile(
     r"^\s*([一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[,，、]|——|-{2}|[①-⑳])"
 )
-MARKER_RE = re.compile(r"^\s*[【\[]?(篇[一二三四五六七八九十]+|篇\s*\d{1,2}[】\]]|第[一二三四五六七八九十]+篇)|范文\s*\d+\s*$|感悟[一二三四五六七八九十]+\s*$")
+MARKER_RE = re.compile(r"^\s*[【\[]?(篇[一二三四五六七八九十]+|篇\s*\d{1,2}[】\]]|第[一二三四五六七八九十]+篇)|范文\s*\d+\s*$|感悟[一二三四五六七八九十]+\s*$|篇\s*\d{1,2}\s*$")
 TERMINAL = "。！？：；…”’」）)!?:;"
 
 Step = Callable[[list[Line]], tuple[list[Line], int]]
@@ -200,7 +200,7 @@ _OPENING_END = re.compile(
     r"(请予审议|请予审查|提出意见|提出宝贵意见|批评指正|如下|以下)[^。：:]{0,24}[。：:]"
 )
 _HEAD_IN = re.compile(r"(?<=[。！？；：])(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
-_GLUED_TITLE = re.compile(r"^(.{4,40}?(?:报告|总结|要点|计划|规划|讲话|发言|决议|方案|措施))(?=[\u4e00-\u9fff])")
+_GLUED_TITLE = re.compile(r"^([^是，。：；]{4,40}?(?:报告|总结|要点|讲话|发言|决议|方案|汇报))(?=[\u4e00-\u9fff])")
 
 
 def _cut_run_on(text: str) -> list[str]:
@@ -514,7 +514,20 @@ _PUNCT_RE = re.compile(r"[,:;!?()]")
 _CJKISH = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef“”‘’《》—_0-9%]")
 
 
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def fullwidth_text(text: str) -> tuple[str, int]:
+    if any("０" <= ch <= "９" for ch in text):
+        wide = sum(1 for ch in text if "０" <= ch <= "９")
+        text = text.translate(_FULL_DIGITS)
+    else:
+        wide = 0
+    text, n = _fullwidth_punct_text(text)
+    return text, n + wide
+
+
+def _fullwidth_punct_text(text: str) -> tuple[str, int]:
     chars = list(text)
     n = 0
     for i, ch in enumerate(chars):
@@ -584,8 +597,11 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], int]:
             ends = a[-1:] if a else ""
             # a short piece cut after a function word (…发展的 / 主要目标 / 是：…) is no heading
             dangling = not LIST_START.match(a) and (ends in "的和与及或" or re.match(r"^(是|为)[：:]", b) is not None)
+            titled = len(a) <= 60 and (re.search(r"(报告|总结|讲话|要点|方案|汇报|发言|决议)\s*[-—]{2}", a)
+                                       or (re.search(r"(报告|总结|讲话|要点|方案|汇报|发言|决议)$", a) and "是" not in a))
             joinable = (
                 a
+                and not titled
                 and ends not in TERMINAL
                 and (dangling or not _is_heading_like(a))
                 and not LIST_START.match(b)

@@ -17,7 +17,8 @@ from ..resources import data_file
 from .model import Line
 
 _HEAD = re.compile(r"^([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）])?")
-_SALUTATION = re.compile(r"^(各位代表|各位委员|各位领导|尊敬的|同志们)[^。]{0,24}[：:]$")
+_SALUTATION = re.compile(r"^(各位代表|各位委员|各位领导|尊敬的|同志们)[^。]{0,24}[：:！!]$")
+_DEPUTIES = re.compile(r"^各位代表[：:！!]", re.M)
 
 
 @lru_cache(maxsize=1)
@@ -84,8 +85,8 @@ def detect_genre(lines: list[Line], title: str = "") -> str:
     # resolutions of a congress: the meeting approves a report, in the third person
     if not first_person and count("resolution", head) >= 2:
         return "other"
-    # speeches and meeting addresses
-    if re.search(r"(这次|今天).{0,30}(会议|大会|座谈会|动员会)", head) or re.search(r"^同志们[：:]", head, re.M):
+    # speeches and meeting addresses (a government or presidium reporting to the deputies is no speech)
+    if not c["gov_open"].search(head) and not c["congress_open"].search(head) and re.search(r"(这次|今天).{0,30}(会议|大会|座谈会|动员会)", head) or re.search(r"^同志们[：:]", head, re.M):
         if re.search(r"讲话|讲几点|讲.{1,3}点意见|讲.{1,3}个问题|我完全同意|下面", text) or re.search(r"^同志们", head, re.M):
             return "other"
     # party congress reports and speeches are not people's-congress reports, whatever the salutation
@@ -101,40 +102,49 @@ def detect_genre(lines: list[Line], title: str = "") -> str:
     if strong and reflective >= 2 and not re.search(r"各位代表|现将.{0,20}如下", head):
         return "reflection"
     # a research report speaks of its 调研 in its opening, whatever its subject (人大 included)
-    if c["research"].search(head) and not re.search(r"各位代表[：:]", head):
+    if c["research"].search(head) and not _DEPUTIES.search(head):
         return "reflection"
     personal = len(re.findall(c["personal"].pattern, text))
     duty = c["duty"].search(head + "\n" + heads) is not None
     integrity = dens(r"廉政|反腐|廉洁|纪律|违纪") > 2.5 and re.search(r"党风廉政", text) is not None
     if integrity and (duty or re.search(r"领导班子|述职", text)) and personal < 3:
         return "integrity_duty_report"
-    if (duty or personal >= 3) and personal >= 2 and not re.search(r"各位代表[：:]", head):
+    if (duty or personal >= 3) and personal >= 2 and not _DEPUTIES.search(head):
         return "personal_duty_report"
+    if re.search(r"我(团结)?带领[^，。]{0,10}班子|本人[^，。]{0,8}(担任|分管)", head) and not _DEPUTIES.search(head):
+        return "personal_duty_report"  # one official's own summary, even in a fragment
     if re.search(r"领导班子", head) and re.search(r"述职", text):
         return "team_duty_report"
     congress_open = c["congress_open"].search(head)
     gov_open = c["gov_open"].search(head)
     if gov_open and not congress_open:
         return "gov_work_report"
-    if congress_open:
+    if congress_open or (c["congress_voice"].search(text) and dens(r"人大") > 3):
         return "congress_work_report"
     # a work plan: the year ahead in the future tense, no review part
     reviewing = c["review_voice"].search(head) or re.search(r"回顾|总结", heads)
-    if not reviewing and count("plan_voice", head + "\n" + heads) >= 2 and not re.search(r"各位代表[：:]", head):
+    if not reviewing and count("plan_voice", head + "\n" + heads) >= 2 and not _DEPUTIES.search(head):
         return "work_plan"
+    # a situation report of some body (现将…情况报告如下), unless it is built as a reflection
+    if c["situation_report"].search(head) and not strong and not re.search(r"打算|安排|规划|计划|思路|下一步|今后", heads):
+        return "other"
     # reflection / research: 现状 / 问题 / 对策 / 经验 / 思考 structure
     if reflective >= 2 or re.search(r"调研中|调研发现", text):
         return "reflection"
     if re.search(r"(工作目标|目标任务|确保完成|工作措施|工作要点)", heads) and not re.search(r"回顾", heads):
         return "work_plan"
-    people_congress = dens(r"人大") > 4 and re.search(r"(今年|一年)(以)?来", head)
+    people_congress = dens(r"人大") > 4 and re.search(r"(今年|一年|本届|五年)(以)?来", head)
     if people_congress:
         return "congress_work_report"
     gov_like = re.search(r"(工作回顾|工作打算|工作安排|工作规划)", heads) and re.search(r"(党委|政府)", text)
-    if gov_like or re.search(r"各位代表[：:]", head):
+    if gov_like or _DEPUTIES.search(head):
         return "gov_work_report"
     if re.search(r"今年(以来|来|我)|一年来", "\n".join(body[:3])):
         return "other"  # a work summary of another body
     if dens(r"要") > 3:
         return "reflection"
-    return "other"
+    # nothing in the voice decides: the document's own title (a marker's, never a site's series label) may
+    return _GENRE_BY_TITLE.get(next((k for k in _GENRE_BY_TITLE if re.search(k, title or "")), ""), "other")
+
+
+_GENRE_BY_TITLE = {r"调研报告|调查报告|调研": "reflection", r"工作要点|工作计划|工作安排": "work_plan", r"述职": "personal_duty_report"}
