@@ -2,7 +2,7 @@
 
 A review that reports an indicator beside the target set for it must say how
 the two compare, and never with success wording over a missed target. Every
-phrase here is attested (corpus/005_target_wording.txt keeps the devset sentences
+phrase here is attested (corpus/devset_target_wording.txt keeps the devset sentences
 with their sources):
 
 - growth above the target rate: 增速高于预期目标 (2026 广西 report);
