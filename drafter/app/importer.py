@@ -171,7 +171,7 @@ def _split_items(body: str) -> tuple[str, list[str]]:
 def _label_text(item: str) -> dict:
     """'项目建设提速增效。全年实施……' → {label, text}; a long or comma'd first sentence is no label."""
     first, dot, rest = item.partition("。")
-    if dot and rest.strip() and len(first) <= 20 and "，" not in first and "," not in first:
+    if dot and rest.strip() and len(first) <= 20 and not re.search(r"[，,！!？?：:]", first):
         return {"label": first.strip(), "text": _strip_end(rest)}
     return {"text": _strip_end(item)}
 
@@ -302,6 +302,7 @@ class _Builder:
         self.data: dict[str, Any] = {}
         self.unplaced: list[tuple[int, str]] = []
         self.figures: list = []
+        self._opening_figures: list = []
 
     def leave(self, part: _Part, why: str = "") -> None:
         self.unplaced.append((part.no, part.text))
@@ -329,6 +330,7 @@ class _Builder:
                 continue
             if current is None:
                 # before the first section: the year's character, overview and headline indicators
+                self._opening_figures += read_figures(text)
                 if headline is None:
                     for sentence in re.split(r"(?<=。)", text):
                         found = self._headline_in(sentence)
@@ -363,10 +365,13 @@ class _Builder:
                 current["items"].append(_label_text(text))
         if headline:
             review["indicators"] = headline
+        elif self._opening_figures:
+            # no headline sentence: the figures the paragraphs before the first section state
+            review["indicators"] = [self._indicator(f) for f in self._opening_figures]
         else:
-            # no headline sentence: the first paragraph or item that states figures
+            # nor there: the first item that states figures
             for sec in sections:
-                for it in sec["items"]:
+                for it in [{"text": sec.get("summary", "")}] + sec["items"]:
                     figs = read_figures(it.get("text", ""))
                     if figs:
                         review["indicators"] = [self._indicator(f) for f in figs]
