@@ -87,7 +87,7 @@ def build_report(checked: Checked, extra: dict | None = None, variant: int = 0,
 
 
 def to_bytes(report: Report, fmt: str, style: Style | None = None) -> bytes:
-    """Serialise a report with the registered writer for `fmt`."""
+    """Serialise a report through the writer registry (writers import their libraries on demand)."""
     from .writers import WriteOptions, get
 
     return get(fmt).write(report, WriteOptions(style=style))

@@ -37,7 +37,12 @@ def _flow_ok(items: list) -> bool:
     if not all(isinstance(i, (str, int, float)) and not isinstance(i, bool) for i in items):
         return False
     text = ", ".join(_scalar(i) for i in items)
-    return len(text) <= 60 and all("," not in str(i) and "[" not in str(i) for i in items)
+    if not (len(text) <= 60 and all("," not in str(i) and "[" not in str(i) for i in items)):
+        return False
+    try:  # flow context is stricter than block context ({…}, ], : inside an item)
+        return yaml.safe_load(f"k: [{text}]") == {"k": list(items)}
+    except yaml.YAMLError:
+        return False
 
 
 def _describe(schema: dict) -> str:
@@ -51,7 +56,8 @@ def _comment(lines: list[str], pad: str, schema: dict, required: bool) -> None:
     desc = _describe(schema)
     if not desc:
         return
-    optional = not required and "可选" not in desc and "不填" not in desc
+    # a field some kinds of report require says so itself (……必填); never 必填（可不填）
+    optional = not required and not any(w in desc for w in ("可选", "不填", "必填"))
     lines.append(f"{pad}# {desc}{'（可不填）' if optional else ''}")
 
 

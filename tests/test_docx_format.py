@@ -82,7 +82,7 @@ def test_paragraphs_use_the_right_styles_in_order(docx):
     h1 = [("".join(t for _, t in runs)) for sid, runs in paras if names.get(sid) == "heading 1"]
     assert h1[:3] == ["2024年工作回顾", "2025年工作安排", "一、坚持创新驱动，推进产业结构调整升级"]
     h2 = [("".join(t for _, t in runs)) for sid, runs in paras if names.get(sid) == "heading 2"]
-    assert h2[0] == "（一）以发展为先，主动适应新常态，综合实力明显增强" and len(h2) == 6
+    assert h2[0] == "（一）以发展为先，推动高质量发展，综合实力明显增强" and len(h2) == 6
 
 
 def test_run_in_headings_keep_the_rest_in_body_font(docx):

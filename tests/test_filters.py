@@ -42,7 +42,10 @@ def test_change_phrase(change, want):
 
 def test_indicator_sentence():
     assert f.indicator({"name": "生产总值", "value": 73.1, "unit": "亿元", "change": 7.5}) == "实现生产总值73.1亿元，同比增长7.5%"
-    assert f.indicator({"name": "社会消费品零售总额", "value": 18.7, "unit": "亿元", "change": -2.1}) == "实现社会消费品零售总额18.7亿元，同比下降2.1%"
+    # 实现 never leads a fall: the fall is stated plainly
+    assert f.indicator({"name": "社会消费品零售总额", "value": 18.7, "unit": "亿元", "change": -2.1}) == "社会消费品零售总额18.7亿元，同比下降2.1%"
+    # 达到 follows the name (全镇生产总值达到…, never 全镇达到生产总值…)
+    assert f.indicator({"name": "生产总值", "value": 78.6, "unit": "亿元", "change": 7.2, "verb": "达到", "basis": "年均"}) == "生产总值达到78.6亿元，年均增长7.2%"
     assert f.indicator({"name": "财政收入", "value": 5, "unit": "亿元", "change": 0}) == "实现财政收入5亿元，与上年持平"
     assert f.indicator({"name": "人均收入", "value": 4200, "unit": "元"}) == "实现人均收入4200元"
     joined = f.indicators([
@@ -97,3 +100,51 @@ def test_sentence_ends():
     assert f.strip_end("成效明显。") == "成效明显"
     assert f.join_cn(["市委", "市政府"]) == "市委、市政府"
     assert f.join_cn(["甲", "乙", "丙"], last="和") == "甲、乙和丙"
+
+
+def test_cn_count_says_liang_for_two():
+    assert [f.cn_count(n) for n in (1, 2, 10, 12, 22)] == ["一", "两", "十", "十二", "二十二"]
+
+
+@pytest.mark.parametrize("changes,override,want", [
+    ([7.5, 9.2, 6.3], None, "growth"),
+    ([7.5, -2.1, 6.3], None, "mixed"),
+    ([7.5, 9.2, 12, 6.3, -2.1, 6.8], None, "growth"),  # one minor fall among six: still a good year
+    ([-3.4, 2.0, 1.0], None, "decline"),           # the headline (first) indicator fell
+    ([3.0, -6.8, -13.1, 2.7], None, "decline"),     # half or more fell
+    ([7.5, 9.2], "decline", "decline"),             # the sheet's override wins
+    ([], None, "growth"),
+])
+def test_outcome_follows_the_figures(changes, override, want):
+    items = [{"name": f"指标{i}", "value": 1, "unit": "亿元", "change": c} for i, c in enumerate(changes)]
+    assert f.outcome(items, override) == want
+
+
+def test_outcome_counts_a_missed_target_as_not_growth():
+    items = [{"name": "生产总值", "value": 1, "change": 5.0, "target": 6.5}, {"name": "b", "value": 1, "change": 3}]
+    assert f.outcome(items) == "mixed" and f.falling_names(items) == ["生产总值"]
+
+
+@pytest.mark.parametrize("unit,short", [
+    ({"name": "白岩彝族乡", "level": "民族乡"}, "白岩"), ({"name": "花溪苗族侗族乡"}, "花溪"),
+    ({"name": "青溪镇"}, "青溪"), ({"name": "东关街道", "level": "街道"}, "东关"),
+    ({"name": "青溪镇", "short": "青溪古镇"}, "青溪古镇"),
+])
+def test_unit_short_drops_level_and_nationality(unit, short):
+    assert f.unit_short(unit) == short
+
+
+def test_organs_by_level_and_from_the_sheet():
+    street = f.organs({"name": "东关街道", "level": "街道"})
+    assert (street["party"], street["gov"], street["congress"], street["scope"]) == ("街道党工委", "街道办事处", "", "全街道")
+    xiang = f.organs({"name": "白岩彝族乡", "level": "民族乡"}, {"party": "乡党委", "supervisor": "乡人大"})
+    assert (xiang["party"], xiang["gov"], xiang["we"], xiang["short"]) == ("乡党委", "乡人民政府", "我乡", "白岩")
+    assert f.organs({"name": "石排镇"}, {"party": "镇委"})["party"] == "镇委"
+
+
+@pytest.mark.parametrize("post,unit,want", [
+    ("乡人大主席", "河口乡", "人大主席"), ("河口乡人大主席", "河口乡", "人大主席"), ("镇长", "青溪镇", "镇长"),
+    ("东关街道党工委书记", "东关街道", "党工委书记"), ("党委副书记、镇长", "青溪镇", "党委副书记、镇长"),
+])
+def test_a_post_after_the_unit_name_is_never_doubled(post, unit, want):
+    assert f.unit_post(post, {"name": unit}) == want

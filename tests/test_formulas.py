@@ -97,7 +97,9 @@ def test_closing_appeal_comes_from_the_bank_only_without_a_goal():
     assert "appeal" not in filled["closing"]  # the template composes it from goal
     data["closing"].pop("goal")
     filled, _, _ = fill_data(t.meta, data)
-    assert filled["closing"]["appeal"].startswith("让我们在镇委的坚强领导下") and "青溪" in filled["closing"]["appeal"]
+    # the bank's 镇委 becomes the sheet's own party committee (leadership.party)
+    party = data["leadership"]["party"]
+    assert filled["closing"]["appeal"].startswith(f"让我们在{party}的坚强领导下") and "青溪" in filled["closing"]["appeal"]
 
 
 # --- what fits and how it is filled ----------------------------------------------------------
@@ -220,3 +222,107 @@ def test_a_template_without_formula_fields_renders_without_the_bank(tmp_path):
                 env={"DRAFTER_TEMPLATES": str(tmp_path / "tpl"), "DRAFTER_PHRASEBANK": str(tmp_path / "none")})
     assert r.returncode == 0, r.stderr
     assert "请按时参会。" in (tmp_path / "s.txt").read_text(encoding="utf-8")
+
+
+# --- organs, counts and voice come from the fact sheet (issue: drafts right for any township) -----
+
+THANKS = Slot(field="thanks.lead", role="thanks", function="总结", genres=("gov_work_report",))
+
+
+@pytest.mark.parametrize("level,party,want,never", [
+    ("乡", "乡党委", "历届乡党委、乡政府", "乡委"),
+    ("民族乡", "乡党委", "历届乡党委、乡政府", "乡委"),
+    ("镇", "镇委", "历届镇委、镇政府", "镇党委"),
+])
+def test_bank_organs_are_the_sheets_organs_never_a_swapped_character(level, party, want, never):
+    entry = _entry("这些成绩的取得，得益于历届镇委、镇政府打下的坚实基础，离不开镇人大的监督支持。",
+                   role="thanks", function="总结")
+    data = {"unit": {"name": "白岩彝族乡" if level == "民族乡" else "石门" + level, "level": level},
+            "leadership": {"upper": ["县委"], "party": party, "supervisor": f"{level[-1]}人大"}}
+    [c] = candidates(THANKS, data, [entry])
+    assert want in c.text and never not in c.text.replace(want, "")
+
+
+def test_a_street_has_no_congress_so_an_entry_naming_one_is_refused():
+    entry = _entry("这些成绩的取得，离不开镇人大的监督支持。", role="thanks", function="总结")
+    data = {"unit": {"name": "东关街道", "level": "街道"}, "leadership": {"upper": ["区委"], "party": "街道党工委"}}
+    assert candidates(THANKS, data, [entry]) == []
+    entry = _entry("这些成绩的取得，得益于历届镇委、镇政府打下的坚实基础。", role="thanks", function="总结")
+    [c] = candidates(THANKS, data, [entry])
+    assert c.text == "这些成绩的取得，得益于历届街道党工委、街道办事处打下的坚实基础。"
+
+
+def test_counts_say_liang_and_a_single_task_needs_no_count():
+    slot = Slot(field="plan.tasks_lead", role="tasks", function="过渡", genres=("gov_work_report",), count="plan.tasks")
+    entry = _entry("围绕以上目标要求，重点做好以下几方面工作：", role="tasks")
+    two = {"plan": {"tasks": [{}, {}]}, "unit": {"name": "石门乡", "level": "乡"}}
+    assert candidates(slot, two, [entry])[0].text == "围绕以上目标要求，重点做好以下两个方面工作："
+    one = {"plan": {"tasks": [{}]}, "unit": {"name": "石门乡", "level": "乡"}}
+    assert candidates(slot, one, [entry])[0].text == "围绕以上目标要求，重点做好以下工作："
+
+
+def test_stale_slogans_and_old_register_never_fit():
+    slot = Slot(field="shortcomings.lead", role="shortcomings", function="过渡", genres=("gov_work_report",))
+    stale = _entry("虽然我们在贯彻落实科学发展观，促进全镇经济又好又快发展的实践中做了一些工作，但还存在不少问题：")
+    old = _entry("我受镇人大主席团委托，向大会报告工作，并请各位列席代表提出宝贵意见，还存在不少问题：")
+    data = {"unit": {"name": "石门乡", "level": "乡"}, "period": {"review": 2025}}
+    found = candidates(slot, data, [stale, old])
+    assert [c.text for c in found] == ["我受乡人大主席团委托，向大会报告工作，并请各位列席人员提出宝贵意见，还存在不少问题："]
+    assert len(candidates(slot, {**data, "period": {"review": 2009}}, [stale])) == 1  # right in its own years
+
+
+def test_a_team_report_takes_no_personal_voice_and_a_person_no_team_voice():
+    personal = _entry("回顾一年来的工作，虽然做出了一定的贡献，但与上级领导的要求相比，还有较大的差距。")
+    team = _entry("一年来，镇领导班子在工作中取得明显成效，但离上级党委的要求还存在着差距。")
+    data = {"unit": {"name": "石门镇", "level": "镇"}}
+    as_team = Slot(field="shortcomings.lead", role="shortcomings", function="过渡", genres=("gov_work_report",), voice="我们")
+    as_person = Slot(field="shortcomings.lead", role="shortcomings", function="过渡", genres=("gov_work_report",), voice="我")
+    assert [c.entry for c in candidates(as_team, data, [personal, team])] == [team]
+    assert [c.entry for c in candidates(as_person, data, [personal, team])] == [personal]
+
+
+# --- fitting_phrases: what suggest / phrases --into / the web page may insert ------------------
+
+def _gov():
+    t = templates.get("gov_work_report")
+    return t, copy.deepcopy(_example("gov_work_report"))
+
+
+def test_fitting_phrases_for_a_formula_field_are_its_candidates_to_replace():
+    t, data = _gov()
+    fits = formulas.fitting_phrases(t.meta, data, "thanks.lead", formulas.bank_entries(), schema=t.schema)
+    assert fits and all(f.mode == "replace" for f in fits)
+    assert [f.text for f in fits] == [c.text for c in candidates(formulas.template_slots(t.meta)["thanks.lead"], data,
+                                                                  formulas.bank_entries())]
+    assert all("镇委" not in f.text for f in fits)  # the sheet says 镇党委
+
+
+def test_fitting_phrases_append_only_to_lists_of_text_and_refuse_other_fields():
+    t, data = _gov()
+    bank = formulas.bank_entries()
+    situation = formulas.fitting_phrases(t.meta, data, "plan.situation", bank, schema=t.schema)
+    assert situation and all(f.mode == "append" and f.candidate.entry["role"] == "plan_overview" for f in situation)
+    for field in ("meeting.term", "review.indicators", "period.type", "meeting.date", "no.such.field"):
+        with pytest.raises(formulas.InputError):
+            formulas.fitting_phrases(t.meta, data, field, bank, schema=t.schema)
+    # names, not phrases: nothing goes into the list of those thanked
+    assert formulas.fitting_phrases(t.meta, data, "thanks.to", bank, schema=t.schema) == []
+
+
+def test_fitting_phrases_for_a_heading_are_headings_filled_for_the_level():
+    t, data = _gov()
+    data["unit"] = {"name": "石门乡", "level": "乡"}
+    fits = formulas.fitting_phrases(t.meta, data, "review.sections.0.heading", formulas.bank_entries(), schema=t.schema)
+    assert fits and all(f.candidate.entry["function"] == "标题" for f in fits)
+    assert not any(re.search(r"全镇|镇委|\{", f.text) for f in fits)
+
+
+def test_fitting_phrases_skip_what_the_field_already_holds_and_never_offer_lead_ins_as_items():
+    t, data = _gov()
+    bank = formulas.bank_entries()
+    first = formulas.fitting_phrases(t.meta, data, "plan.situation", bank, schema=t.schema)[0]
+    data["plan"]["situation"] = [first.text]
+    again = formulas.fitting_phrases(t.meta, data, "plan.situation", bank, schema=t.schema)
+    assert first.text not in [f.text for f in again]
+    items = formulas.fitting_phrases(t.meta, data, "review.sections.0.summary", bank, schema=t.schema)
+    assert all(not f.text.endswith("：") for f in items)

@@ -64,3 +64,14 @@ def test_headings_in_order(pdf):
     pos = [text.find(h) for h in order]
     assert all(p >= 0 for p in pos), dict(zip(order, pos))
     assert pos == sorted(pos)
+
+
+@needs_office
+def test_a_full_body_line_holds_28_characters(pdf):
+    """GB/T 9704: 28 characters a line filling the type area (27 before the condensed spacing)."""
+    from collections import Counter
+
+    from tests.office import full_body_lines, pdf_lines
+
+    counts = Counter(len(ln.text) for ln in full_body_lines(pdf_lines(pdf)))
+    assert counts.most_common(1)[0][0] == 28 and counts[27] <= 2, counts

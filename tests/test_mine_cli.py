@@ -17,7 +17,8 @@ def test_json_on_stdout_only(tmp_path):
     assert r.returncode == 0, r.stderr
     index = json.loads(r.stdout)
     docs = index["documents"]
-    assert len(docs) == 31
+    # the seed files hold 31 documents; devset_*.txt are excerpts of development reports added for their wording
+    assert len([d for d in docs if not d["source"].startswith("devset_")]) == 31
     first = docs[0]
     assert set(first) >= {"source", "index", "start_line", "end_line", "title", "genre", "sections", "outline"}
     assert first["source"] == "000_441add6261705b5f.txt" and first["start_line"] == 1

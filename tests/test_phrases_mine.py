@@ -44,7 +44,8 @@ def test_same_formula_two_years_is_one_entry_with_provenance():
     es = mine_phrases(docs, dup_flags=True)
     assert len(es) == 1
     e = es[0]
-    assert e.text == "现在，我代表镇人民政府，向大会报告{年份}政府工作，请予审议。"
+    # the town's own organ is a slot too: each fact sheet names its government itself
+    assert e.text == "现在，我代表{政府}，向大会报告{年份}政府工作，请予审议。"
     assert e.role == "opening" and e.function == "开头"
     assert e.count == 2
     assert e.to_dict()["sources"] == ["a.txt:5", "b.txt:12"]

@@ -29,6 +29,13 @@ def broken_templates(ws: Workspace) -> dict:
     return templates.broken(ws.template_dirs)
 
 
+def font_report(ws: Workspace) -> list[str]:
+    """One Chinese line per standard font of the style: installed here, or what LibreOffice uses instead."""
+    from ..writers.fonts import font_report as report
+
+    return [status.describe() for status in report(ws.style)]
+
+
 def template_schema(ws: Workspace, template_id: str) -> dict:
     return ws.template(template_id).schema
 
@@ -127,6 +134,14 @@ def check_sheet(ws: Workspace, text: str, source: str, *, variant: int = 0) -> C
     if sheet is None:
         result.problems.extend(problems)
         return result
+    # --- carry (issue 16): 待填 values are unfinished, not wrong: warnings, with stand-ins for the rest ---
+    from .carry import pending_problems, with_stand_ins
+
+    pending = pending_problems(sheet)
+    if pending:
+        result.problems.extend(pending)
+        sheet = with_stand_ins(ws, sheet)
+    # --- end carry ---
     checked, problems = render.check_parsed(sheet, problems, ws.template_dirs)
     result.problems.extend(problems)
     result.year = factsheet_year(sheet.data)
@@ -162,6 +177,11 @@ def render_sheet(ws: Workspace, text: str, source: str, *, fmt: str = "docx", va
     from .. import render, writers
 
     writer = writers.get(fmt)
+    # --- carry (issue 16): no report while 待填 values are left ---
+    from .carry import refuse_pending
+
+    refuse_pending(text, source)
+    # --- end carry ---
     checked = render.load(Path(source), text, ws.template_dirs)
     report = _report(ws, checked, variant)
     name = render.default_output(checked, writer.name)

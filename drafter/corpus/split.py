@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Line
+from ..gongwen import cues
 
 CN_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
@@ -20,10 +21,8 @@ _MARKER = re.compile(
 )
 _LENGTH_SUFFIX = re.compile(r"(全文)?\d{3,5}字$")
 _OPENING = re.compile(
-    r"现将.{0,30}?(汇报|报告|总结|介绍|述职)(如下|以下)|受[^，。]{0,12}(国务院|人民政府|政府|主席团|常务委员会)的?委托"
-    r"|现作.{0,6}(汇报|报告)如下"
-    r"|向大会(作|做)?.{0,8}(报告|汇报)"
-    r"|(这次|今天).{0,30}(会议|大会|座谈会)，?是"
+    "|".join((cues.REPORT_AS_FOLLOWS, cues.ENTRUSTED, cues.TO_THE_CONGRESS))
+    + r"|(这次|今天).{0,30}(会议|大会|座谈会)，?是"
 )
 _TITLE_WORDS = re.compile(r"(报告|讲话|汇报|总结|计划|要点|方案|意见|体会|发言|述职)")
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from .finding import ERROR, WARNING, Finding, has_errors
-from .rules import ALL, FACTSHEET, RULE_IDS
 from .text import Doc
 
 __all__ = [
@@ -18,6 +17,21 @@ __all__ = [
 ]
 
 _SEVERITY_ORDER = {ERROR: 0, WARNING: 1}
+
+
+def __getattr__(name: str):
+    """RULE_IDS (and the rule sets) load the rule modules on first use: drafting imports only what it needs."""
+    if name in ("RULE_IDS", "ALL", "FACTSHEET"):
+        from . import rules
+
+        return getattr(rules, name)
+    raise AttributeError(name)
+
+
+def _rules(which: str):
+    from . import rules
+
+    return getattr(rules, which)
 
 
 def _run(lines: list[tuple[int, str]], file: str, year: int | None, genre: str | None, rules) -> list[Finding]:
@@ -35,7 +49,7 @@ def lint_lines(lines: list[tuple[int, str]], file: str, year: int | None = None,
 
     if year is None:
         year = detect_year(lines)
-    return _run(lines, file, year, genre_hint, ALL)
+    return _run(lines, file, year, genre_hint, _rules("ALL"))
 
 
 def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
@@ -49,13 +63,13 @@ def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
     if year is None:
         year = factsheet_year(data)
     genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
-    return _run(lines, str(path), year, genre, FACTSHEET)
+    return _run(lines, str(path), year, genre, _rules("FACTSHEET"))
 
 
 def lint_value_lines(lines: list[tuple[int, str]], source: str, year: int | None,
                      genre: object = None) -> list[Finding]:
     """The fact-sheet rules over a sheet's text values already placed at their YAML lines."""
-    return _run(lines, source, year, genre if isinstance(genre, str) else None, FACTSHEET)
+    return _run(lines, source, year, genre if isinstance(genre, str) else None, _rules("FACTSHEET"))
 
 
 def lint_factsheet_text(text: str, source: str, year: int | None = None) -> list[Finding]:
@@ -67,7 +81,7 @@ def lint_factsheet_text(text: str, source: str, year: int | None = None) -> list
     if year is None:
         year = factsheet_year(data)
     genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
-    return _run(lines, source, year, genre, FACTSHEET)
+    return _run(lines, source, year, genre, _rules("FACTSHEET"))
 
 
 def lint_path(path: Path, year: int | None = None) -> list[Finding]:

@@ -77,8 +77,9 @@ _VOICE_LEVEL = str.maketrans({"乡": "镇"})
 
 
 def normalise(text: str) -> str:
-    """Text with 我们 → 我 and 乡 → 镇, so a formula said by a team or a 乡 is the same formula."""
-    return text.replace("我们", "我").translate(_VOICE_LEVEL)
+    """Text with 我们 → 我, 乡 → 镇 and 做出 → 作出, so a formula said by a team or a 乡, or spelt
+    the old way (做出贡献; the norm is 作出贡献), is the same formula."""
+    return text.replace("我们", "我").replace("做出", "作出").translate(_VOICE_LEVEL)
 
 
 def _pattern(piece: str) -> re.Pattern:
@@ -88,10 +89,19 @@ def _pattern(piece: str) -> re.Pattern:
     return re.compile("[^。！？\n]{0,200}?".join(parts))
 
 
+def _open_slots(text: str) -> str:
+    """Named slots ({单位}, {数字} …) as wildcards; {年份} stands for a year *and* its 年 (2024年)."""
+    return _BANK_SLOT.sub(lambda m: SLOT + "年" if m.group(0) == "{年份}" else SLOT, text)
+
+
 def haystack(corpus_texts: Iterable[str], bank_texts: Iterable[str]) -> str:
-    """One searchable text: the cleaned corpus, then the bank with its slots opened up as wildcards."""
-    bank = "\n".join(_BANK_SLOT.sub(SLOT, t) for t in bank_texts)
-    return normalise("\n".join(corpus_texts) + "\n" + bank)
+    """One searchable text: the cleaned corpus, then the bank, their slots opened up as wildcards.
+
+    Cleaning writes the corpus's own blanks as slots too (20__年 → {年份}), so both are opened.
+    """
+    corpus = "\n".join(_open_slots(t) for t in corpus_texts)
+    bank = "\n".join(_open_slots(t) for t in bank_texts)
+    return normalise(corpus + "\n" + bank)
 
 
 def attested(piece: Fixed, hay: str) -> bool:

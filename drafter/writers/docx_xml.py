@@ -1,46 +1,84 @@
-"""The few WordprocessingML edits python-docx has no API for, kept out of the writer.
+"""The WordprocessingML python-docx has no API for, in one place, each element with one declared child order.
 
-Like python-docx's own oxml layer: the writer speaks in fonts, spacing and
-fields; only this module touches elements and attributes.
+docx.py speaks python-docx (styles, paragraph formats, sections, footers,
+core properties); only this module creates or edits raw elements: East-Asian
+fonts and language, indents in characters, the character grid, the PAGE
+field, snap-to-grid and the Chinese line-breaking switches, and reading a
+reference document's parts.
 """
 from __future__ import annotations
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+# Schema order (ECMA-376 Part 1, CT_PPrBase / CT_RPr / CT_SectPr) of the children this module may add.
+ORDER = {
+    "w:pPr": ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
+              "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens",
+              "w:kinsoku", "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN",
+              "w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+              "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+              "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"),
+    "w:rPr": ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
+              "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
+              "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
+              "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
+              "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath"),
+    "w:sectPr": ("w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz",
+                 "w:pgMar", "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt",
+                 "w:vAlign", "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid",
+                 "w:printerSettings", "w:sectPrChange"),
+    "w:docDefaults": ("w:rPrDefault", "w:pPrDefault"),
+    "w:rPrDefault": ("w:rPr",),
+    "w:pPrDefault": ("w:pPr",),
+}
 
 
-def _child(parent, tag: str, before: tuple[str, ...] = ()):
+def _ppr(obj):
+    """pPr of a python-docx paragraph or paragraph style."""
+    return obj._p.get_or_add_pPr() if hasattr(obj, "_p") else obj.element.get_or_add_pPr()
+
+
+def _rpr(obj):
+    """rPr of a python-docx run or style."""
+    return obj._r.get_or_add_rPr() if hasattr(obj, "_r") else obj.element.get_or_add_rPr()
+
+
+def child(parent, tag: str):
+    """The parent's `tag` child, created at its schema position when missing."""
     el = parent.find(qn(tag))
-    if el is None:
-        el = OxmlElement(tag)
-        anchor = None
-        for b in before:
-            anchor = parent.find(qn(b))
-            if anchor is not None:
-                break
-        if anchor is not None:
-            anchor.addprevious(el)
-        else:
-            parent.append(el)
+    if el is not None:
+        return el
+    el = OxmlElement(tag)
+    order = ORDER[parent.tag.replace("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}", "w:")]
+    later = {qn(t) for t in order[order.index(tag) + 1:]}
+    for existing in parent:
+        if existing.tag in later:
+            existing.addprevious(el)
+            return el
+    parent.append(el)
     return el
 
 
-# rPr children must keep schema order; the ones we add come early.
-_RPR_ORDER_AFTER_FONTS = ("w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:color", "w:sz", "w:szCs", "w:lang")
+def _clear(el) -> None:
+    for attr in list(el.attrib):
+        del el.attrib[attr]
 
 
-def set_fonts(rpr, east_asia: str, latin: str) -> None:
-    """Explicit fonts for every script: theme fonts removed so they cannot win."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rstyle = rpr.find(qn("w:rStyle"))
-        rpr.insert(1 if rstyle is not None else 0, fonts)
+# --- run properties -------------------------------------------------------
+
+_THEME_ATTRS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+
+
+def set_east_asian_font(obj, east_asia: str, latin: str) -> None:
+    """Explicit fonts for every script (theme fonts removed so they cannot win); hint eastAsia."""
+    _fonts(_rpr(obj), east_asia, latin)
+
+
+def _fonts(rpr, east_asia: str, latin: str) -> None:
+    fonts = child(rpr, "w:rFonts")
     for attr in _THEME_ATTRS:
-        if fonts.get(qn(attr)) is not None:
-            del fonts.attrib[qn(attr)]
+        fonts.attrib.pop(qn(attr), None)
     fonts.set(qn("w:ascii"), latin)
     fonts.set(qn("w:hAnsi"), latin)
     fonts.set(qn("w:cs"), latin)
@@ -48,158 +86,182 @@ def set_fonts(rpr, east_asia: str, latin: str) -> None:
     fonts.set(qn("w:hint"), "eastAsia")
 
 
-def set_lang(rpr, east_asia: str = "zh-CN") -> None:
-    lang = _child(rpr, "w:lang")
+def set_lang(obj, east_asia: str = "zh-CN") -> None:
+    _lang(_rpr(obj), east_asia)
+
+
+def _lang(rpr, east_asia: str = "zh-CN") -> None:
+    lang = child(rpr, "w:lang")
     lang.set(qn("w:val"), "en-US")
     lang.set(qn("w:eastAsia"), east_asia)
 
 
-def set_size(rpr, points: float) -> None:
+def set_complex_size(obj, points: float) -> None:
+    """w:szCs beside python-docx's w:sz, so complex-script text keeps the size too."""
+    child(_rpr(obj), "w:szCs").set(qn("w:val"), str(int(round(points * 2))))
+
+
+def set_char_spacing(obj, twentieths: int) -> None:
+    """Condensed (negative) or expanded character spacing in 1/20 pt; 0 removes it."""
+    rpr = _rpr(obj)
+    if twentieths:
+        child(rpr, "w:spacing").set(qn("w:val"), str(twentieths))
+    else:
+        el = rpr.find(qn("w:spacing"))
+        if el is not None:
+            rpr.remove(el)
+
+
+def set_bold(obj, on: bool) -> None:
+    """w:b and w:bCs with an explicit val (python-docx writes a bare <w:b/>), so a checker and every
+    reader sees the same value, and val=0 overrides inherited emphasis."""
+    rpr = _rpr(obj)
+    for tag in ("w:b", "w:bCs"):
+        child(rpr, tag).set(qn("w:val"), "1" if on else "0")
+
+
+# --- paragraph properties -------------------------------------------------
+
+
+def set_toggle(obj, tag: str, on: bool) -> None:
+    """A paragraph on/off property python-docx has no API for (autoSpaceDE, snapToGrid, overflowPunct…)."""
+    child(_ppr(obj), tag).set(qn("w:val"), "1" if on else "0")
+
+
+def set_indent_chars(obj, first_line: float = 0, left: float = 0, right: float = 0) -> None:
+    """Indents in characters (w:*Chars, what Word and WPS use under a character grid).
+
+    python-docx writes the twips fallback (first_line_indent…) for renderers that ignore *Chars.
+    """
+    ind = child(_ppr(obj), "w:ind")
+    ind.set(qn("w:firstLineChars"), str(int(round(first_line * 100))))  # 0 too: it overrides an inherited indent
+    for name, value in (("w:leftChars", left), ("w:rightChars", right)):
+        if value:
+            ind.set(qn(name), str(int(round(value * 100))))
+        else:
+            ind.attrib.pop(qn(name), None)
+    if first_line:
+        ind.attrib.pop(qn("w:hangingChars"), None)
+
+
+def set_outline_level(obj, level: int) -> None:
+    child(_ppr(obj), "w:outlineLvl").set(qn("w:val"), str(level))
+
+
+def set_doc_defaults(styles, east_asia: str, latin: str, points: float, line_twips: int, condense: int = 0) -> None:
+    """docDefaults (no python-docx object wraps them): fonts, size, zh-CN, exact line pitch, no spacing."""
+    root = styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        root.insert(0, defaults)
+    rpr = child(child(defaults, "w:rPrDefault"), "w:rPr")
+    ppr = child(child(defaults, "w:pPrDefault"), "w:pPr")
+    _fonts(rpr, east_asia, latin)
     half = str(int(round(points * 2)))
-    for tag in ("w:sz", "w:szCs"):
-        _child(rpr, tag, before=("w:lang",)).set(qn("w:val"), half)
-
-
-def set_flag(rpr, tag: str, on: bool) -> None:
-    """w:b, w:i … written explicitly (val=0 too) so inherited emphasis is overridden."""
-    el = _child(rpr, tag, before=_RPR_ORDER_AFTER_FONTS[_RPR_ORDER_AFTER_FONTS.index(tag) + 1 :] if tag in _RPR_ORDER_AFTER_FONTS else ())
-    el.set(qn("w:val"), "1" if on else "0")
-
-
-def set_color_auto(rpr) -> None:
-    _child(rpr, "w:color", before=("w:sz", "w:szCs", "w:lang")).set(qn("w:val"), "000000")
-    el = rpr.find(qn("w:color"))
-    for attr in ("w:themeColor", "w:themeShade", "w:themeTint"):
-        if el.get(qn(attr)) is not None:
-            del el.attrib[qn(attr)]
-
-
-def set_exact_spacing(ppr, line_twips: int) -> None:
-    """Fixed line pitch, no space before or after: the 22-line grid of GB/T 9704."""
-    sp = _child(ppr, "w:spacing", before=("w:ind", "w:jc", "w:outlineLvl", "w:rPr"))
-    for attr in list(sp.attrib):
-        del sp.attrib[attr]
+    child(rpr, "w:sz").set(qn("w:val"), half)
+    child(rpr, "w:szCs").set(qn("w:val"), half)
+    if condense:
+        child(rpr, "w:spacing").set(qn("w:val"), str(condense))
+    _lang(rpr)
+    sp = child(ppr, "w:spacing")
+    _clear(sp)
     sp.set(qn("w:before"), "0")
     sp.set(qn("w:after"), "0")
     sp.set(qn("w:line"), str(line_twips))
     sp.set(qn("w:lineRule"), "exact")
 
 
-def set_space_before(ppr, twips: int) -> None:
-    sp = _child(ppr, "w:spacing", before=("w:ind", "w:jc", "w:outlineLvl", "w:rPr"))
-    sp.set(qn("w:before"), str(twips))
+# --- section --------------------------------------------------------------
 
 
-def set_indent_chars(ppr, first_line_chars: int = 0, font_pt: float = 16, left_chars: int = 0, right_chars: int = 0) -> None:
-    """Indents in characters (w:*Chars) plus twips for renderers that ignore *Chars."""
-    ind = _child(ppr, "w:ind", before=("w:jc", "w:outlineLvl", "w:rPr"))
-    for attr in list(ind.attrib):
-        del ind.attrib[attr]
-    char = int(round(font_pt * 20))
-    ind.set(qn("w:firstLineChars"), str(first_line_chars * 100))
-    ind.set(qn("w:firstLine"), str(first_line_chars * char))
-    if left_chars:
-        ind.set(qn("w:leftChars"), str(left_chars * 100))
-        ind.set(qn("w:left"), str(left_chars * char))
-    if right_chars:
-        ind.set(qn("w:rightChars"), str(right_chars * 100))
-        ind.set(qn("w:right"), str(right_chars * char))
-
-
-_PPR_ORDER = ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl", "w:autoSpaceDE", "w:autoSpaceDN",
-              "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")
-
-
-def set_flag_ppr(ppr, tag: str, on: bool) -> None:
-    """An on/off paragraph property, inserted in schema order."""
-    later = _PPR_ORDER[_PPR_ORDER.index(tag) + 1 :] if tag in _PPR_ORDER else ("w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr")
-    el = _child(ppr, tag, before=later)
-    el.set(qn("w:val"), "1" if on else "0")
-
-
-def set_outline_level(ppr, level: int) -> None:
-    _child(ppr, "w:outlineLvl", before=("w:rPr",)).set(qn("w:val"), str(level))
-
-
-def doc_defaults(styles_element):
-    """(rPr, pPr) of w:docDefaults, created when missing."""
-    defaults = styles_element.find(qn("w:docDefaults"))
-    if defaults is None:
-        defaults = OxmlElement("w:docDefaults")
-        styles_element.insert(0, defaults)
-    rpr_default = _child(defaults, "w:rPrDefault")
-    rpr = _child(rpr_default, "w:rPr")
-    ppr_default = _child(defaults, "w:pPrDefault")
-    ppr = _child(ppr_default, "w:pPr")
-    return rpr, ppr
-
-
-def set_even_and_odd_headers(settings_element) -> None:
-    el = settings_element.find(qn("w:evenAndOddHeaders"))
-    if el is None:
-        el = OxmlElement("w:evenAndOddHeaders")
-        # position: after w:defaultTabStop family is fine for Word; LibreOffice is lenient
-        anchor = settings_element.find(qn("w:characterSpacingControl"))
-        if anchor is not None:
-            anchor.addprevious(el)
-        else:
-            settings_element.append(el)
-
-
-def set_doc_grid(sectpr, line_pitch_twips: int) -> None:
-    grid = sectpr.find(qn("w:docGrid"))
-    if grid is None:
-        grid = OxmlElement("w:docGrid")
-        sectpr.append(grid)
-    for attr in list(grid.attrib):
-        del grid.attrib[attr]
+def set_doc_grid(section, line_pitch_twips: int) -> None:
+    """The line grid (22 lines); characters per line come from condensed spacing (docx.Grid.condense)."""
+    grid = child(section._sectPr, "w:docGrid")
+    _clear(grid)
     grid.set(qn("w:type"), "lines")
     grid.set(qn("w:linePitch"), str(line_pitch_twips))
 
 
-def add_page_field(paragraph, rpr_builder) -> None:
-    """Append a PAGE field (begin / instrText / separate / result / end) to a paragraph."""
+def has_doc_grid(section) -> bool:
+    return section._sectPr.find(qn("w:docGrid")) is not None
 
-    def run_with(child=None, text: str | None = None):
-        r = OxmlElement("w:r")
-        rpr_builder(r)
-        if child is not None:
-            r.append(child)
-        if text is not None:
-            t = OxmlElement("w:t")
-            t.set(qn("xml:space"), "preserve")
-            t.text = text
-            r.append(t)
-        paragraph._p.append(r)
+
+def add_page_field(paragraph) -> None:
+    """A PAGE field (begin / instrText / separate / result / end) in the paragraph's runs."""
+    def run():
+        return paragraph.add_run()._r
 
     begin = OxmlElement("w:fldChar")
     begin.set(qn("w:fldCharType"), "begin")
-    run_with(begin)
+    run().append(begin)
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
     instr.text = " PAGE "
-    run_with(instr)
+    run().append(instr)
     sep = OxmlElement("w:fldChar")
     sep.set(qn("w:fldCharType"), "separate")
-    run_with(sep)
-    run_with(text="1")
+    run().append(sep)
+    paragraph.add_run("1")
     end = OxmlElement("w:fldChar")
     end.set(qn("w:fldCharType"), "end")
-    run_with(end)
+    run().append(end)
 
 
-def run_properties(run_element):
-    """The w:rPr of a raw w:r element, created when missing."""
-    rpr = run_element.find(qn("w:rPr"))
-    if rpr is None:
-        rpr = OxmlElement("w:rPr")
-        run_element.insert(0, rpr)
-    return rpr
+# --- packages -------------------------------------------------------------
 
 
-def set_paragraph_style(p_element, style_id: str) -> None:
-    p_element.get_or_add_pPr().style = style_id
+def font_table_names(doc) -> list[str]:
+    """Fonts a document's font table names (empty when it has none)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from lxml import etree
+
+    for rel in doc.part.rels.values():
+        if rel.reltype == RT.FONT_TABLE:
+            root = etree.fromstring(rel.target_part.blob)
+            return [f.get(qn("w:name")) for f in root.iter(qn("w:font"))]
+    return []
 
 
-def set_run_style(r_element, style_id: str) -> None:
-    r_element.get_or_add_rPr().style = style_id
+def remove(block) -> None:
+    """Drop a paragraph or table (a reference document's sample text) from its container."""
+    el = block._element
+    el.getparent().remove(el)
+
+
+def has_field(paragraph) -> bool:
+    return paragraph._p.find(".//" + qn("w:fldChar")) is not None or paragraph._p.find(".//" + qn("w:fldSimple")) is not None
+
+
+def add_missing_fonts(docx: bytes, names: list[str]) -> bytes:
+    """Add font-table entries (with charset and altName fallbacks) for fonts a saved package lacks.
+
+    python-docx keeps the font table as an opaque part, so the saved package is
+    rewritten: a unit's reference document keeps its own entries.
+    """
+    import io
+    import zipfile
+
+    from lxml import etree
+
+    from .docx_base import W_NS, font_entry, font_table
+
+    src = zipfile.ZipFile(io.BytesIO(docx))
+    if "word/fontTable.xml" not in src.namelist():
+        return docx  # a package without a font table: Word builds one on save
+    root = etree.fromstring(src.read("word/fontTable.xml"))
+    have = {f.get(qn("w:name")) for f in root.iter(qn("w:font"))}
+    wanted = [n for n in etree.fromstring(font_table(names).encode()).iter(qn("w:font"))
+              if n.get(qn("w:name")) not in have]
+    if not wanted:
+        return docx
+    for el in wanted:
+        root.append(etree.fromstring(f'<w:root xmlns:w="{W_NS}">{font_entry(el.get(qn("w:name")))}</w:root>')[0])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "word/fontTable.xml":
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            dst.writestr(info, data)
+    return out.getvalue()
