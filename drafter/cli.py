@@ -24,9 +24,9 @@ app = typer.Typer(
 
 
 def _register_all() -> None:
-    from . import cli_draft, cli_lint, cli_mine, cli_phrases
+    from . import cli_carry, cli_draft, cli_lint, cli_mine, cli_phrases, cli_serve
 
-    for module in (cli_draft, cli_mine, cli_phrases, cli_lint):
+    for module in (cli_draft, cli_carry, cli_mine, cli_phrases, cli_lint, cli_serve):
         module.register(app)
 
 

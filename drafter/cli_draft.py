@@ -37,6 +37,9 @@ def _new(
     template_id: str = typer.Argument(..., metavar="模板名", help="模板名，如 gov_work_report（drafter templates 可查看）"),
     output: Path = typer.Option(..., "-o", "--output", help="要写出的事实表文件，如 2025年政府工作报告.yaml"),
     force: bool = typer.Option(False, "--force", help="文件已存在时覆盖"),
+    last: Optional[Path] = typer.Option(None, "--from", metavar="去年的事实表",
+                                        help="从去年的事实表结转：年份顺延，去年的目标、重点工作和民生实事成为今年回顾的待填项"),
+    new_term: bool = typer.Option(False, "--new-term", help="与 --from 同用：今年换届，会议为下一届第一次会议"),
 ) -> None:
     """生成一份带中文注释和示例值的事实表，供填写。"""
     from . import app
@@ -44,6 +47,16 @@ def _new(
 
     if output.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError(f"{output}: 事实表文件名应以 .yaml 结尾")
+    # --- carry (issue 16): --from LAST.yaml starts from last year's sheet ---
+    if last is not None:
+        text = app.carry_forward(_ws(), template_id, app.read_sheet(last), str(last), new_term=new_term)
+        app.publish([(output, text.encode("utf-8"))], force=force)
+        err.print(f"已从 {last} 结转生成事实表：{output}（标“待填”的是今年的实际情况；drafter check {output} 列出待填项）",
+                  markup=False)
+        return
+    if new_term:
+        raise UsageError("--new-term 只能与 --from 同用")
+    # --- end carry ---
     app.publish([(output, app.scaffold(_ws(), template_id).encode("utf-8"))], force=force)
     err.print(f"已生成事实表：{output}（填写后运行 drafter check {output}）", markup=False)
 

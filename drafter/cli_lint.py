@@ -19,6 +19,7 @@ def register(app: typer.Typer) -> None:
             "编号跳号、重复句子和文种固定用语。支持 .docx、.md、.txt 文稿和 .yaml 事实表。"
             "输出“文件:行 规则: 说明 — 摘录”；有错误级问题时退出码为 1。"
         ),
+        short_help="校对任何文稿（docx、md、txt、事实表）",
     )
     def lint(
         files: List[Path] = typer.Argument(..., metavar="文稿…", help="要检查的文稿或事实表，可给多个", show_default=False),
@@ -30,16 +31,18 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         import json
 
-        from . import lint as linter
+        from . import app as api
         from .console import err, out
+        from .errors import ERROR
 
+        ws = api.Workspace.default()
         if year is not None and not 1949 <= year <= 2100:
             raise UsageError(f"--year {year}：年份应在 1949 到 2100 之间")
         findings: list = []
         failures: list[DrafterError] = []
         for path in files:
             try:
-                findings.extend(linter.lint_path(path, year))
+                findings.extend(api.lint_file(ws, path, year=year))
             except DrafterError as exc:
                 failures.append(exc)
         if as_json:
@@ -48,12 +51,12 @@ def register(app: typer.Typer) -> None:
         else:
             for finding in findings:
                 out.print(finding.format(), markup=False, emoji=False)
-            errors = sum(f.severity == linter.ERROR for f in findings)
+            errors = sum(f.severity == ERROR for f in findings)
             if findings:
                 err.print(f"共 {len(findings)} 处问题：错误 {errors}，警告 {len(findings) - errors}。", markup=False)
             elif not failures:
                 err.print("未发现问题。", markup=False)
         if failures:
             raise InputError("\n".join(line for exc in failures for line in exc.lines()))
-        if linter.has_errors(findings):
+        if any(f.is_error for f in findings):
             raise typer.Exit(1)

@@ -13,6 +13,7 @@ def register(app: typer.Typer) -> None:
     """Add this module's commands to the app."""
     phrases = typer.Typer(
         help="常用语库：检索从往年报告中挖掘出的常用表述；不带子命令时在终端中打开全屏浏览器。",
+        short_help="浏览和检索常用语库",
         invoke_without_command=True,
     )
     app.add_typer(phrases, name="phrases")

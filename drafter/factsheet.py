@@ -174,5 +174,9 @@ def _schema_problems(fs: FactSheet, schema: dict) -> list[Problem]:
 
 def validate(fs: FactSheet, schema: dict) -> list[Problem]:
     """All schema problems of a parsed fact sheet, in file order."""
+    from .schema_fast import instance_is_valid
+
+    if instance_is_valid(schema, fs.data):
+        return []
     problems = _schema_problems(fs, schema)
     return sorted(problems, key=lambda p: (p.location.line or 0, p.location.col or 0))

@@ -216,6 +216,9 @@ def sweep_stale_temps(folder: Path, names: tuple[str, ...] = ()) -> list[Path]:
     return removed
 
 
+_SWEPT: set[str] = set()
+
+
 def _name_max(folder: Path) -> int:
     try:
         return os.pathconf(folder, "PC_NAME_MAX")
@@ -301,8 +304,11 @@ def _sigterm_cleans_up():
         signal.signal(signal.SIGTERM, previous)
 
 
-def _write_temp(folder: Path, data: bytes, mode: int) -> Path:
+def _write_temp(folder: Path, data: bytes, mode: int, created: list[Path] | None = None) -> Path:
+    """Data in a fresh temp file beside the target; its name is recorded in `created` before it exists (SIGTERM-safe)."""
     tmp = _tmp_name(folder)
+    if created is not None:
+        created.append(tmp)
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -355,7 +361,10 @@ def publish_all(jobs: list[tuple[Path, bytes]], force: bool = False, mode: int |
     _preflight(jobs, force)
     mode = (0o666 & ~_umask()) if mode is None else mode
     for folder in {t.parent for t, _ in jobs}:
-        sweep_stale_temps(folder if str(folder) else Path("."), tuple(t.name for t, _ in jobs if t.parent == folder))
+        key = os.path.abspath(folder if str(folder) else ".")
+        if key not in _SWEPT:  # once per folder and process: a run writing thousands of files scans the folder once
+            _SWEPT.add(key)
+            sweep_stale_temps(folder if str(folder) else Path("."), tuple(t.name for t, _ in jobs if t.parent == folder))
     temps: list[Path] = []
     published: list[tuple[Path, Path | None]] = []  # (target, backup of what it replaced)
     current = jobs[0][0]
@@ -363,7 +372,7 @@ def publish_all(jobs: list[tuple[Path, bytes]], force: bool = False, mode: int |
         try:
             for target, data in jobs:
                 current = target
-                temps.append(_write_temp(target.parent if str(target.parent) else Path("."), data, mode))
+                _write_temp(target.parent if str(target.parent) else Path("."), data, mode, temps)
             for (target, _), tmp in zip(jobs, temps):
                 current = target
                 if force and (target.exists() or target.is_symlink()):
@@ -457,17 +466,18 @@ def rewrite_in_place(path: Path, data: bytes) -> Path:
     if not os.access(folder, os.W_OK | os.X_OK):
         raise InputError(f"{path}: 无法改写（没有文件夹 {folder} 的写入权限）")
     with _sigterm_cleans_up():
+        created: list[Path] = []
         tmp = None
         try:
-            tmp = _write_temp(folder, data, stat.S_IMODE(st.st_mode))
+            tmp = _write_temp(folder, data, stat.S_IMODE(st.st_mode), created)
             try:
                 os.chown(tmp, st.st_uid, st.st_gid)
             except OSError:
                 pass
             os.replace(tmp, real)
         except BaseException as exc:
-            if tmp is not None:
-                _unlink_quiet(tmp)
+            for leftover in created:
+                _unlink_quiet(leftover)
             if isinstance(exc, OSError) and not isinstance(exc, DrafterError):
                 raise WriteError(os_message(exc, path, "无法改写，原文件未改动")) from None
             raise

@@ -118,6 +118,13 @@ def indicator(item: dict, verb: str = "实现") -> str:
         parts.append(f"{name}")
     if change is not None:
         parts.append(change_phrase(change, item.get("basis", "同比")))
+    # --- target against actual (issue 16; wording in drafter/gongwen/targets.py) ---
+    from .gongwen.targets import growth_against_target
+
+    against = growth_against_target(change, item.get("target"), item.get("basis", "同比"))
+    if against:
+        parts.append(against)
+    # --- end target against actual ---
     return "，".join(parts)
 
 

@@ -1,7 +1,10 @@
 """Read the templates' light markup (a Markdown subset) into the report model.
 
-The markup, parsed with markdown-it-py (CommonMark) and its block-attributes
-plugin:
+The markup is a small CommonMark subset (headings, paragraphs, one level of
+lists, block attributes, **bold** run-in leads, backslash escapes), read here
+by a line parser of its own: markdown-it-py cost more to import than the whole
+render. tests/test_markup_parity.py holds this parser to markdown-it-py's
+reading of every shipped template's output.
 
     # 标题（each `#` line is one title line）
     {.byline}
@@ -27,143 +30,198 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
-from mdit_py_plugins.attrs import attrs_block_plugin
-
 from .errors import TemplateError
 from .gongwen.numbering import heading_level as run_in_level
 from .report import TITLE_BREAK, Block, Heading, ListBlock, Paragraph, Report, Salutation, Signature
 
-_md = (
-    MarkdownIt("commonmark", {"html": False})
-    .disable(["code", "fence", "html_block", "html_inline", "image", "link", "lheading", "hr", "table"], ignoreInvalid=True)
-    .use(attrs_block_plugin)
-)
-
 _SIGNATURE_FORMS = {"sealed", "personal"}
 
 
-def _inline_text(tok: Token) -> str:
-    """Plain text of an inline token; soft breaks join lines (Chinese has no spaces)."""
-    out = []
-    for child in tok.children or []:
-        if child.type == "text":
-            out.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            out.append("")
-        elif child.type in ("strong_open", "strong_close", "em_open", "em_close"):
+_ATTRS = re.compile(r"^\{\s*((?:\.[\w-]+\s*)+)\}\s*$")
+_HEADING = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_ORDERED = re.compile(r"^( {0,3})(\d{1,9})([.)])(?:[ \t]+(.*)|$)")
+_BULLET = re.compile(r"^( {0,3})([-+*])(?:[ \t]+(.*)|$)")
+_QUOTE = re.compile(r"^ {0,3}>")
+_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _unescape(text: str) -> str:
+    """CommonMark backslash escapes and entity references of one line's text."""
+    import html
+
+    out, i, plain = [], 0, []
+
+    def flush() -> None:
+        if plain:
+            out.append(_ENTITY.sub(lambda m: html.unescape(m.group()), "".join(plain)))
+            plain.clear()
+
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\" and i + 1 < len(text) and text[i + 1] in _PUNCT:
+            flush()
+            out.append(text[i + 1])
+            i += 2
             continue
-        elif child.type == "code_inline":
-            out.append(child.content)
-        else:
-            raise TemplateError(f"模板标记中不支持的行内元素：{child.type}")
+        plain.append(ch)
+        i += 1
+    flush()
     return "".join(out)
 
 
-def _split_lead(tok: Token) -> tuple[str, str]:
-    """(run-in lead, rest) when the paragraph opens with **bold** text, else ("", text)."""
-    kids = [k for k in tok.children or [] if not (k.type == "text" and not k.content)]
-    if len(kids) >= 3 and kids[0].type == "strong_open":
-        depth, i = 0, 0
-        lead_parts = []
-        for i, k in enumerate(kids):
-            if k.type == "strong_open":
-                depth += 1
-            elif k.type == "strong_close":
-                depth -= 1
-                if depth == 0:
-                    break
-            elif k.type == "text":
-                lead_parts.append(k.content)
-        rest = Token("inline", "", 0, children=kids[i + 1 :])
-        return "".join(lead_parts), _inline_text(rest)
-    return "", _inline_text(tok)
+def _line_text(line: str) -> str:
+    """A paragraph line's text: leading blanks, a hard-break backslash or trailing spaces dropped, escapes resolved."""
+    s = line.strip(" \t")
+    if s.endswith("\\") and not s.endswith("\\\\"):
+        s = s[:-1]
+    return _unescape(s)
 
 
-def _paragraph_lines(tok: Token) -> list[str]:
-    """A paragraph's source lines, each a separate line (bylines, signatures)."""
-    lines, cur = [], []
-    for child in tok.children or []:
-        if child.type in ("softbreak", "hardbreak"):
-            lines.append("".join(cur))
-            cur = []
-        elif child.type == "text":
-            cur.append(child.content)
-    lines.append("".join(cur))
-    return [ln for ln in lines if ln.strip()]
+def _punct(ch: str) -> bool:
+    import unicodedata
+
+    return ch in _PUNCT or unicodedata.category(ch).startswith("P")
+
+
+def _closes(before: str, after: str) -> bool:
+    """CommonMark's right-flanking rule for a closing `**`: after punctuation it must be followed by a
+    space, punctuation or the end (so `**（一）标题。** 正文` closes, `**标题。**正文` does not)."""
+    if before.isspace():
+        return False
+    return not _punct(before) or not after or after.isspace() or _punct(after)
+
+
+def _lead(raw: str) -> tuple[str, str]:
+    """(run-in lead, rest) when a paragraph opens with **bold** text, else ("", text)."""
+    if raw.startswith("**") and len(raw) > 2 and not raw[2].isspace():
+        i = 2
+        while i < len(raw):
+            if raw[i] == "\\":
+                i += 2
+                continue
+            if raw.startswith("**", i) and i > 2 and _closes(raw[i - 1], raw[i + 2:i + 3]):
+                return _unescape(raw[2:i]), _unescape(raw[i + 2:])
+            i += 1
+    return "", _unescape(raw)
+
+
+@dataclasses.dataclass
+class _Block:
+    kind: str                     # "para" | "ordered" | "bullet"
+    lines: list[str]              # source lines (para) or item texts (lists)
+    classes: tuple[str, ...] = ()
+    line_no: int = 0
+
+
+def _blocks(text: str) -> list[tuple[str, object, int]]:
+    """Block structure of the markup: ("heading", (level, text)), ("para", _Block), ("list", _Block)."""
+    out: list[tuple[str, object, int]] = []
+    para: _Block | None = None
+    lst: _Block | None = None
+    attrs: tuple[str, ...] = ()
+    for no, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            para = None
+            if lst is not None:
+                lst.lines.append("")  # a blank line: the list goes on only if another item follows
+            continue
+        if _QUOTE.match(line):
+            raise TemplateError("模板标记：不支持引用块（>），署名请用 {.byline}")
+        m = _ATTRS.match(line)
+        if m and para is None:
+            attrs = tuple(c.lstrip(".") for c in m.group(1).split())
+            lst = None
+            continue
+        h = _HEADING.match(line)
+        o, b = _ORDERED.match(line), _BULLET.match(line)
+        item = (o and (o.group(4) or "").strip(), "ordered", o) if o else ((b.group(3) or "").strip(), "bullet", b) if b else None
+        if h:
+            para = lst = None
+            out.append(("heading", (len(h.group(1)), _unescape((h.group(2) or "").strip())), no))
+            attrs = ()
+            continue
+        if item is not None and lst is not None and len(item[2].group(1)) >= 2:
+            raise TemplateError("模板标记：不支持嵌套列表")
+        if item is not None and item[2] and not (para is not None and (item[1] == "ordered" and int(o.group(2)) != 1 or not item[0])):
+            body, kind, _m = item
+            if lst is not None and lst.kind == kind:
+                while lst.lines and lst.lines[-1] == "":
+                    lst.lines.pop()
+                lst.lines.append(body)
+            else:
+                lst = _Block(kind, [body], attrs, no)
+                out.append(("list", lst, no))
+            para, attrs = None, ()
+            continue
+        if lst is not None and (line.startswith("  ") or lst.lines[-1] != ""):
+            stripped = line.strip()
+            if _ORDERED.match(stripped) or _BULLET.match(stripped):
+                raise TemplateError("模板标记：不支持嵌套列表")
+            if lst.lines[-1] == "":
+                lst = None
+            else:
+                lst.lines[-1] += stripped  # lazy continuation of the item
+                continue
+        lst = None
+        if para is None:
+            para = _Block("para", [line], attrs, no)
+            out.append(("para", para, no))
+            attrs = ()
+        else:
+            para.lines.append(line)
+    for kind, blk, _no in out:
+        if kind == "list":
+            while blk.lines and blk.lines[-1] == "":
+                blk.lines.pop()
+    return out
 
 
 def parse_markup(text: str) -> Report:
     """Markup text → Report."""
-    tokens = _md.parse(text)
     report = Report()
-    i = 0
     seen_body = False
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.type == "heading_open":
-            level = int(tok.tag[1])
-            content = _inline_text(tokens[i + 1]).strip()
+    for kind, value, no in _blocks(text):
+        if kind == "heading":
+            level, content = value
             if level == 1:
                 if seen_body:
-                    raise TemplateError(f"模板标记第 {tok.map[0] + 1 if tok.map else '?'} 行：标题（#）只能出现在正文之前")
+                    raise TemplateError(f"模板标记第 {no} 行：标题（#）只能出现在正文之前")
                 report.title.append(content)
             else:
                 seen_body = True
                 report.blocks.append(Heading(level - 1, content))
-            i += 3
             continue
-        if tok.type == "paragraph_open":
-            classes = str((tok.attrs or {}).get("class", "")).split()
-            cls = classes[0] if classes else ""
-            extra = set(classes[1:])
-            inline = tokens[i + 1]
-            block: Block | None
-            if extra and (cls != "signature" or extra - _SIGNATURE_FORMS):
-                raise TemplateError(f"模板标记：段落类型 .{cls} 不能带 {' '.join('.' + c for c in sorted(extra))}"
-                                    f"（只有 .signature 可加 .sealed、.personal）")
-            if cls == "byline":
-                report.byline.extend(_paragraph_lines(inline))
-                block = None
-            elif cls == "salutation":
-                block = Salutation(_inline_text(inline).strip())
-            elif cls == "signature":
-                block = Signature(tuple(_paragraph_lines(inline)), sealed="sealed" in extra, personal="personal" in extra)
-            elif cls:
-                raise TemplateError(f"模板标记：未知的段落类型 .{cls}")
-            else:
-                lead, rest = _split_lead(inline)
-                lead, rest = lead.strip(), rest.strip()
-                block = Paragraph(rest, lead, run_in_level(lead)) if lead else Paragraph(rest)
-            if block is not None:
-                seen_body = True
-                report.blocks.append(block)
-            i += 3
-            continue
-        if tok.type in ("ordered_list_open", "bullet_list_open"):
-            ordered = tok.type == "ordered_list_open"
-            items, depth, j = [], 0, i
-            while True:
-                t = tokens[j]
-                if t.type in ("ordered_list_open", "bullet_list_open"):
-                    depth += 1
-                    if depth > 1:
-                        raise TemplateError("模板标记：不支持嵌套列表")
-                elif t.type in ("ordered_list_close", "bullet_list_close"):
-                    depth -= 1
-                    if depth == 0:
-                        break
-                elif t.type == "inline":
-                    items.append(_inline_text(t).strip())
-                j += 1
+        if kind == "list":
             seen_body = True
-            report.blocks.append(ListBlock(tuple(items), ordered))
-            i = j + 1
+            report.blocks.append(ListBlock(tuple(_unescape(t.strip()) for t in value.lines), value.kind == "ordered"))
             continue
-        if tok.type == "blockquote_open":
-            raise TemplateError("模板标记：不支持引用块（>），署名请用 {.byline}")
-        i += 1
+        classes = value.classes
+        cls = classes[0] if classes else ""
+        extra = set(classes[1:])
+        if extra and (cls != "signature" or extra - _SIGNATURE_FORMS):
+            raise TemplateError(f"模板标记：段落类型 .{cls} 不能带 {' '.join('.' + c for c in sorted(extra))}"
+                                f"（只有 .signature 可加 .sealed、.personal）")
+        lines = [_line_text(ln) for ln in value.lines]
+        block: Block | None
+        if cls == "byline":
+            report.byline.extend(ln for ln in lines if ln.strip())
+            block = None
+        elif cls == "salutation":
+            block = Salutation("".join(lines).strip())
+        elif cls == "signature":
+            block = Signature(tuple(ln for ln in lines if ln.strip()), sealed="sealed" in extra, personal="personal" in extra)
+        elif cls:
+            raise TemplateError(f"模板标记：未知的段落类型 .{cls}")
+        else:
+            raw = "".join(ln.strip(" \t").removesuffix("\\") if not ln.rstrip().endswith("\\\\") else ln.strip(" \t")
+                          for ln in value.lines)
+            lead, rest = _lead(raw)
+            lead, rest = lead.strip(), rest.strip()
+            block = Paragraph(rest, lead, run_in_level(lead)) if lead else Paragraph(rest)
+        if block is not None:
+            seen_body = True
+            report.blocks.append(block)
     report.blocks = [_without_breaks(b) for b in report.blocks]
     return report
 

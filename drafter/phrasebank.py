@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Required, TypedDict
 
 from .errors import InputError, UsageError
 from .gongwen.genres import ROLE_IDS, default_registry
@@ -18,14 +19,36 @@ _SLOT = re.compile(r"\{[^{}]+\}")
 _ASCII = re.compile(r"^[a-zA-Z]+$")
 
 
+class PhraseEntry(TypedDict, total=False):
+    """One phrase-bank entry: what the miner writes and every reader gets (one definition for both).
+
+    text      the formula, slots in braces ({年份}, {单位}, {领导} …)
+    role      skeleton role (opening, thanks, shortcomings …); function its job there (过渡, 号召 …)
+    pattern   for headings: the parallel pattern (以X为Y …)
+    genres    genres of the documents it came from; count how often it occurred
+    sources   `file:line` of every occurrence kept; keywords and pinyin for searching
+    """
+
+    text: Required[str]
+    role: str
+    function: str
+    pattern: str
+    genres: list[str]
+    count: int
+    sources: list[str]
+    keywords: list[str]
+    pinyin: str
+
+
+# Field → the Python type a reader checks, from the one definition above.
 _ENTRY_TYPES: dict[str, tuple[type, ...]] = {
-    "text": (str,), "role": (str,), "function": (str,), "pinyin": (str,), "count": (int,),
-    "genres": (list,), "sources": (list,), "keywords": (list,),
+    name: {"list[str]": (list,), "int": (int,)}.get(getattr(hint, "__forward_arg__", str(hint)), (str,))
+    for name, hint in PhraseEntry.__annotations__.items()
 }
-_LIST_OF_STR = ("genres", "sources", "keywords")
+_LIST_OF_STR = tuple(name for name, types in _ENTRY_TYPES.items() if types == (list,))
 
 
-def _check_entries(loaded, path: Path) -> list[dict]:
+def _check_entries(loaded, path: Path) -> list[PhraseEntry]:
     """The bank file's entries, each of the right shape; a wrong one is a located TemplateError."""
     from . import yamlio
 
@@ -55,7 +78,7 @@ def _check_entries(loaded, path: Path) -> list[dict]:
     return entries
 
 
-def load_bank(folder: Path | None = None, roles: tuple[str, ...] | None = None) -> list[dict]:
+def load_bank(folder: Path | None = None, roles: tuple[str, ...] | None = None) -> list[PhraseEntry]:
     """All entries of a phrase-bank folder (or of some roles' files), in file order (sorted by name).
 
     Read with the one YAML loader; an entry of the wrong shape is a located TemplateError.
@@ -67,7 +90,7 @@ def load_bank(folder: Path | None = None, roles: tuple[str, ...] | None = None) 
     folder = Path(folder) if folder is not None else phrasebank_dir()
     if not folder.is_dir():
         raise InputError(f"{folder}: 常用语库文件夹不存在")
-    entries: list[dict] = []
+    entries: list[PhraseEntry] = []
     for path in sorted(folder.glob("*.yaml")):
         if roles is not None and path.stem not in roles:
             continue

@@ -37,7 +37,12 @@ def _flow_ok(items: list) -> bool:
     if not all(isinstance(i, (str, int, float)) and not isinstance(i, bool) for i in items):
         return False
     text = ", ".join(_scalar(i) for i in items)
-    return len(text) <= 60 and all("," not in str(i) and "[" not in str(i) for i in items)
+    if not (len(text) <= 60 and all("," not in str(i) and "[" not in str(i) for i in items)):
+        return False
+    try:  # flow context is stricter than block context ({…}, ], : inside an item)
+        return yaml.safe_load(f"k: [{text}]") == {"k": list(items)}
+    except yaml.YAMLError:
+        return False
 
 
 def _describe(schema: dict) -> str:

@@ -105,6 +105,10 @@ def load_schema(path: Path, root: Path | None = None) -> dict:
     if not isinstance(loaded.data, dict):
         raise yamlio.template_error(loaded, (), f"schema 的顶层应为映射，现在是{yamlio.kind_zh(loaded.data)}")
     schema = _inline_refs(loaded.data, path.parent, root, loaded)
+    from .schema_fast import schema_is_valid
+
+    if schema_is_valid(schema):
+        return schema
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
@@ -398,7 +402,7 @@ def render_markup(template: Template, data: dict, extra: dict | None = None) -> 
                 parts.append(chunk)
             return "".join(parts)
     except TemplateSyntaxError as exc:
-        raise TemplateError(f"{exc.filename or template.id}:{exc.lineno}: 模板语法错误：{exc.message}")
+        raise TemplateError(f"{exc.filename or template.id}:{exc.lineno}: 模板语法错误：{_syntax_zh(exc.message or '')}")
     except TemplateNotFound as exc:
         where = _template_line(exc)
         raise TemplateError(f"{where or template.id}: 模板引用的文件“{exc.name}”不存在（只能引用本模板文件夹或 _shared 中的文件）")
@@ -428,6 +432,27 @@ def render_markup(template: Template, data: dict, extra: dict | None = None) -> 
     except Exception as exc:  # any other failure inside a (possibly user-written) template
         where = _template_line(exc)
         raise TemplateError(f"{where or template.id}: 渲染失败（{type(exc).__name__}：{exc}）")
+
+
+_SYNTAX_ZH = (
+    ("Expected an expression", "此处缺少表达式"),
+    ("Encountered unknown tag", "未知的标签（{% %} 中的写法不对，或缺少 endfor/endif）"),
+    ("Unexpected end of template", "模板意外结束（缺少 endfor、endif 或 endmacro）"),
+    ("unexpected end of template", "模板意外结束（缺少 endfor、endif 或 endmacro）"),
+    ("unexpected char", "有不能出现在此处的字符"),
+    ("unexpected '", "有不能出现在此处的符号"),
+    ("expected token", "缺少应有的符号"),
+    ("tag name expected", "{% 后缺少标签名"),
+    ("Block '", "块名称重复或不匹配"),
+)
+
+
+def _syntax_zh(message: str) -> str:
+    """Jinja's syntax messages in Chinese; the original detail stays in brackets for the template author."""
+    for en, zh in _SYNTAX_ZH:
+        if en in message:
+            return f"{zh}（{message}）"
+    return f"写法不对（{message}）"
 
 
 class _budget:

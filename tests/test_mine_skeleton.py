@@ -133,10 +133,17 @@ def test_deterministic(drafts, tmp_path):
     assert not list(tmp_path.rglob(".*.tmp"))
 
 
-def test_missing_folder_is_a_usage_error(tmp_path):
-    proc = _mine(tmp_path / "nope")
-    assert proc.returncode != 0
-    assert "不存在" in proc.stderr
+def test_missing_folder_is_created(tmp_path):
+    # issue 10: `mine --templates 草稿/` creates the folder instead of refusing
+    proc = _mine(tmp_path / "草稿" / "新建")
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "草稿" / "新建" / "gov_work_report" / "template.md.j2").is_file()
+
+
+def test_a_file_in_place_of_the_folder_is_a_usage_error(tmp_path):
+    (tmp_path / "草稿").write_text("x", encoding="utf-8")
+    proc = _mine(tmp_path / "草稿")
+    assert proc.returncode == 2 and "同名文件" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_pure_functions_on_few_documents():

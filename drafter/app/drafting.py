@@ -134,6 +134,14 @@ def check_sheet(ws: Workspace, text: str, source: str, *, variant: int = 0) -> C
     if sheet is None:
         result.problems.extend(problems)
         return result
+    # --- carry (issue 16): 待填 values are unfinished, not wrong: warnings, with stand-ins for the rest ---
+    from .carry import pending_problems, with_stand_ins
+
+    pending = pending_problems(sheet)
+    if pending:
+        result.problems.extend(pending)
+        sheet = with_stand_ins(ws, sheet)
+    # --- end carry ---
     checked, problems = render.check_parsed(sheet, problems, ws.template_dirs)
     result.problems.extend(problems)
     result.year = factsheet_year(sheet.data)
@@ -169,6 +177,11 @@ def render_sheet(ws: Workspace, text: str, source: str, *, fmt: str = "docx", va
     from .. import render, writers
 
     writer = writers.get(fmt)
+    # --- carry (issue 16): no report while 待填 values are left ---
+    from .carry import refuse_pending
+
+    refuse_pending(text, source)
+    # --- end carry ---
     checked = render.load(Path(source), text, ws.template_dirs)
     report = _report(ws, checked, variant)
     name = render.default_output(checked, writer.name)

@@ -24,7 +24,7 @@ RUBY_RE = re.compile(f"(?<=[{CJK}\u3400-\u4dbf])\\(([{PINYIN}]{{1,7}})\\)")
 LIST_START = re.compile(
     r"^\s*([一二三四五六七八九十]+[、是要]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．]|第[一二三四五六七八九十]+[,，、]|——|-{2}|[①-⑳])"
 )
-MARKER_RE = re.compile(r"^\s*(篇[一二三四五六七八九十]+|第[一二三四五六七八九十]+篇)|范文\s*\d+\s*$|感悟[一二三四五六七八九十]+\s*$")
+MARKER_RE = re.compile(r"^\s*[【\[]?(篇[一二三四五六七八九十]+|篇\s*\d{1,2}[】\]]|第[一二三四五六七八九十]+篇)|范文\s*\d+\s*$|感悟[一二三四五六七八九十]+\s*$|篇\s*\d{1,2}\s*$")
 TERMINAL = "。！？：；…”’」）)!?:;"
 
 Step = Callable[[list[Line]], tuple[list[Line], int]]
@@ -66,6 +66,202 @@ def drop_chrome(lines: list[Line]) -> tuple[list[Line], int]:
     """N1: drop page chrome and ad lines (breadcrumbs, publish time, download, pagination)."""
     kept = [ln for ln in lines if not is_chrome(ln.text)]
     return kept, len(lines) - len(kept)
+
+
+@lru_cache(maxsize=1)
+def _notice_res() -> list[re.Pattern]:
+    return [re.compile(p) for p in tables().get("trailing_notice", [])]
+
+
+def drop_trailing_notice(lines: list[Line]) -> tuple[list[Line], int]:
+    """Drop the notice block that closes a page (licence, repost notice) and everything after it.
+
+    Only a notice in the last third of the file counts, so a report quoting such
+    a sentence in its body keeps it.
+    """
+    if not lines:
+        return lines, 0
+    last_raw = lines[-1].raw_end
+    for k, line in enumerate(lines):
+        if line.raw_no * 3 < last_raw * 2 and last_raw - line.raw_no > 40:
+            continue
+        if any(p.search(line.text) for p in _notice_res()):
+            return lines[:k], len(lines) - k
+    return lines, 0
+
+
+_TAG = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)[^<>]{0,200}?/?\s*>")
+_BLOCK_TAGS = {"p", "br", "div", "li", "tr", "h1", "h2", "h3", "h4", "section", "article"}
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+PARA = "\u2029"  # paragraph break inside one raw line, cut by split_run_on_lines
+
+
+def strip_markup_text(text: str) -> tuple[str, int]:
+    """HTML tags and markdown images out; a block tag (<p>, <br />) leaves a paragraph break."""
+    n = 0
+
+    def tag(m: re.Match) -> str:
+        nonlocal n
+        n += 1
+        return PARA if m.group(2).lower() in _BLOCK_TAGS else ""
+
+    text = _TAG.sub(tag, text)
+    text, k = _MD_IMAGE.subn("", text)
+    text = re.sub(f"{PARA}[\\s{PARA}]*", PARA, text).strip(PARA + " ")
+    text = text.replace("&nbsp;", " ").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+    return text, n + k
+
+
+def strip_markup(lines: list[Line]) -> tuple[list[Line], int]:
+    """HTML paragraphs and tags left in scraped text: tags out, paragraph breaks kept (inside the raw line)."""
+    out, total = [], 0
+    for line in lines:
+        if "<" not in line.text and "![" not in line.text:
+            out.append(line)
+            continue
+        text, n = strip_markup_text(line.text)
+        total += n
+        if n and not text.strip(PARA + " "):
+            continue  # a line of markup only
+        out.append(_new(line, text) if n else line)
+    return out, total
+
+
+_CHUNK = re.compile(r"^\s*(\d{1,3})、")
+
+
+def join_page_chunks(lines: list[Line]) -> tuple[list[Line], int]:
+    """Undo a page store's chunking: `1、…` `2、…` `3、…` pieces cut mid-sentence become one line again.
+
+    A run qualifies when the numbers count up from 1 with no other line between,
+    the pieces are long, and most of them are cut mid-sentence (a real `1、`
+    list ends its items with punctuation).
+    """
+    out: list[Line] = []
+    count = 0
+    i = 0
+    while i < len(lines):
+        m = _CHUNK.match(lines[i].text)
+        if not m or m.group(1) != "1":
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines):
+            mj = _CHUNK.match(lines[j].text)
+            if not mj or int(mj.group(1)) != j - i + 1:
+                break
+            j += 1
+        run = lines[i:j]
+        heads = [ln.text.strip() for ln in run[:-1]]
+        cut = sum(1 for t in heads if t[-1:] not in TERMINAL)
+        if len(run) >= 2 and all(len(t) >= 120 for t in heads) and cut * 2 >= len(heads):
+            text = "".join(_CHUNK.sub("", ln.text, count=1).strip() for ln in run)
+            out.append(replace(run[0], text=text, raw_end=run[-1].raw_end, roles=[], flags=list(run[0].flags) + ["chunks"]))
+            count += len(run)
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out, count
+
+
+_GAP_BREAK = re.compile(r"[ \t\u3000\u00a0]{2,}|(?<=[。！？；!?;])[ \t\u3000]+|[ \t\u3000]+(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）]|——)")
+
+
+_HEADING_GAP = re.compile(r"(?:^|(?<=[。！？；：!?;:\u2029]))([^，,。！？；：:\u2029 ]{2,24})[ \u3000]+(?=[\u4e00-\u9fff“（(\d])")
+
+
+def mark_paragraph_gaps_text(text: str) -> tuple[str, int]:
+    """In a long line, the gaps a page store left between paragraphs become paragraph breaks:
+    double spaces, a space after a full stop or before a list number, and the space after a
+    short unpunctuated heading (`…意见。 过去一年工作回顾 一年来，…`)."""
+    if len(text) < 200:
+        return text, 0
+    new, n = _GAP_BREAK.subn(PARA, text.strip())
+    if n < 2:
+        return text, 0
+    k = 0
+    for _ in range(6):  # a title block of several short pieces: one more piece each round
+        new, more = _HEADING_GAP.subn(lambda m: m.group(1) + PARA, new)
+        if not more:
+            break
+        k += more
+    return new, n + k
+
+
+def mark_paragraph_gaps(lines: list[Line]) -> tuple[list[Line], int]:
+    """Whole reports on one line: double spaces and spaces after a full stop mark the lost line breaks."""
+    return _map_text(lines, mark_paragraph_gaps_text)
+
+
+_SALUTE_IN = re.compile(r"(各位代表|各位委员|各位领导[、，]?同志们|各位领导|同志们|尊敬的[^，。：:！]{1,24})[：:]")
+_OPENING_END = re.compile(
+    r"(请予审议|请予审查|提出意见|提出宝贵意见|批评指正|如下|以下)[^。：:]{0,24}[。：:]"
+)
+_HEAD_IN = re.compile(r"(?<=[。！？；：])(?=[一二三四五六七八九十]{1,2}、|[（(][一二三四五六七八九十]{1,2}[)）])")
+_GLUED_TITLE = re.compile(r"^([^是，。：；]{4,40}?(?:报告|总结|要点|讲话|发言|决议|方案|汇报))(?=[\u4e00-\u9fff])")
+
+
+def _cut_run_on(text: str) -> list[str]:
+    """Cut one long paragraph at the seams of a report: title | salutation | opening | numbered parts."""
+    cuts: set[int] = set()
+    sal = _SALUTE_IN.search(text[:300])
+    if sal:
+        cuts.update((sal.start(), sal.end()))
+        head = text[: sal.start()]
+        tail_from = sal.end()
+    else:
+        head, tail_from = "", 0
+    if not sal or sal.start() == 0:
+        g = _GLUED_TITLE.match(text)
+        if g and len(text) - g.end() > 100 and not re.search(r"[，。：；]", g.group(1)):
+            cuts.add(g.end())
+    elif head:
+        g = _GLUED_TITLE.match(head)
+        if g and g.end() < len(head):
+            cuts.add(g.end())
+    op = _OPENING_END.search(text, tail_from, tail_from + 400)
+    if op and op.start() - tail_from < 300:
+        cuts.add(op.end())
+    for m in _HEAD_IN.finditer(text):
+        cuts.add(m.start())
+    cuts = sorted(c for c in cuts if 0 < c < len(text))
+    pieces, last = [], 0
+    for c in cuts:
+        pieces.append(text[last:c])
+        last = c
+    pieces.append(text[last:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+_REPEATED_TITLE = re.compile(r"^(.{4,30}?)\1+")
+
+
+def split_run_on_lines(lines: list[Line]) -> tuple[list[Line], int]:
+    """A raw line holding several paragraphs (a whole report on one line) becomes several lines.
+
+    The pieces keep the raw line number(s) of their line.  Cuts: paragraph
+    breaks left by earlier steps, then in long paragraphs the seams of a report.
+    A title repeated back to back (`XX报告XX报告XX报告`) is kept once.
+    """
+    out: list[Line] = []
+    count = 0
+    for line in lines:
+        text = line.text
+        if PARA not in text and len(text) < 200:
+            out.append(line)
+            continue
+        pieces: list[str] = []
+        for para in text.split(PARA):
+            para = _REPEATED_TITLE.sub(r"\1", para.strip())
+            pieces.extend(_cut_run_on(para))
+        if len(pieces) <= 1:
+            out.append(_new(line, pieces[0]) if pieces and pieces[0] != text else line)
+            continue
+        count += len(pieces) - 1
+        out.extend(replace(line, text=p, roles=[], flags=list(line.flags)) for p in pieces)
+    return out, count
 
 
 @lru_cache(maxsize=1)
@@ -318,7 +514,20 @@ _PUNCT_RE = re.compile(r"[,:;!?()]")
 _CJKISH = re.compile(f"[{CJK}\u3000-\u303f\uff00-\uffef“”‘’《》—_0-9%]")
 
 
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def fullwidth_text(text: str) -> tuple[str, int]:
+    if any("０" <= ch <= "９" for ch in text):
+        wide = sum(1 for ch in text if "０" <= ch <= "９")
+        text = text.translate(_FULL_DIGITS)
+    else:
+        wide = 0
+    text, n = _fullwidth_punct_text(text)
+    return text, n + wide
+
+
+def _fullwidth_punct_text(text: str) -> tuple[str, int]:
     chars = list(text)
     n = 0
     for i, ch in enumerate(chars):
@@ -386,10 +595,15 @@ def join_broken_lines(lines: list[Line]) -> tuple[list[Line], int]:
                 i += 1
                 continue
             ends = a[-1:] if a else ""
+            # a short piece cut after a function word (…发展的 / 主要目标 / 是：…) is no heading
+            dangling = not LIST_START.match(a) and (ends in "的和与及或" or re.match(r"^(是|为)[：:]", b) is not None)
+            titled = len(a) <= 60 and (re.search(r"(报告|总结|讲话|要点|方案|汇报|发言|决议)\s*[-—]{2}", a)
+                                       or (re.search(r"(报告|总结|讲话|要点|方案|汇报|发言|决议)$", a) and "是" not in a))
             joinable = (
                 a
+                and not titled
                 and ends not in TERMINAL
-                and not _is_heading_like(a)
+                and (dangling or not _is_heading_like(a))
                 and not LIST_START.match(b)
                 and not MARKER_RE.search(b)
                 and not re.match(r"^(各位代表|同志们|尊敬的)", b)
@@ -439,15 +653,20 @@ def normalize_placeholders(lines: list[Line]) -> tuple[list[Line], int]:
 
 STEPS: list[tuple[str, Step]] = [
     ("drop_blank", drop_blank),
+    ("drop_trailing_notice", drop_trailing_notice),
     ("drop_chrome", drop_chrome),
     ("repair_mojibake", repair_mojibake),
     ("strip_ruby", strip_ruby),
     ("to_simplified", to_simplified),
+    ("strip_markup", strip_markup),
     ("cut_injected_spans", cut_injected_spans),
+    ("join_page_chunks", join_page_chunks),
+    ("mark_paragraph_gaps", mark_paragraph_gaps),
     ("restore_numerals", restore_numerals),
     ("despin", despin),
     ("fix_spaces", fix_spaces),
     ("fullwidth_punct", fullwidth_punct),
+    ("split_run_on_lines", split_run_on_lines),
     ("join_broken_lines", join_broken_lines),
     ("restore_deletions", restore_deletions),
     ("normalize_placeholders", normalize_placeholders),
@@ -455,7 +674,12 @@ STEPS: list[tuple[str, Step]] = [
 
 STEP_LABELS = {
     "drop_blank": "空行",
+    "drop_trailing_notice": "页尾声明",
     "drop_chrome": "网页杂项/广告行",
+    "strip_markup": "网页标记",
+    "join_page_chunks": "分块编号合并",
+    "mark_paragraph_gaps": "段落间隔",
+    "split_run_on_lines": "整篇一行拆分",
     "cut_injected_spans": "正文中插入的广告",
     "repair_mojibake": "乱码修复",
     "strip_ruby": "拼音注音",

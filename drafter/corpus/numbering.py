@@ -10,38 +10,22 @@ from __future__ import annotations
 
 import re
 
+from ..gongwen.numbering import parse_marker
 from ..gongwen.numerals import cn_to_int
 from .model import Line, OutlineItem
 
-CN = "一二三四五六七八九十"
-_PATTERNS = [
-    ("cn", re.compile(rf"^([{CN}]{{1,3}})、\s*(.*)$")),
-    ("paren_cn", re.compile(rf"^[（(]([{CN}]{{1,3}})[)）]、?\s*(.*)$")),
-    ("arabic", re.compile(r"^(\d{1,2})[、．.](?!\d)\s*(.*)$")),
-    ("paren_ar", re.compile(r"^[（(](\d{1,2})[)）]\s*(.*)$")),
-    ("shi", re.compile(rf"^([{CN}]{{1,3}})(是|要)(?=[\u4e00-\u9fff“])(.*)$")),
-    ("ordinal", re.compile(rf"^第([{CN}]{{1,3}})[，,、]\s*(.*)$")),
-]
+# gongwen's numbering styles under the names the outline uses; 一是 and 一要 are one inline family.
+_STYLE_NAMES = {"comma": "cn", "paren": "paren_cn", "arabic": "arabic", "arabic_paren": "paren_ar",
+                "shi": "shi", "yao": "shi", "di": "ordinal"}
 
 
 def parse_number(text: str) -> tuple[str, str, str] | None:
-    """(style, number, heading text) for a numbered line, else None."""
-    s = text.strip()
-    if re.match(rf"^[{CN}]、[{CN}]、?[{CN}]?产业|^[二三]、三产业", s):
-        return None  # 二、三产业 is not an item
-    for style, pat in _PATTERNS:
-        m = pat.match(s)
-        if not m:
-            continue
-        number = m.group(1)
-        rest = m.group(m.lastindex) if style != "shi" else m.group(2) + m.group(3)
-        if style == "shi":
-            rest = m.group(3)
-        head = re.split(r"[。；！]", rest, maxsplit=1)[0].strip()
-        if style in ("cn", "paren_cn", "arabic") and not head and not rest:
-            return style, number, ""
-        return style, number, head[:60]
-    return None
+    """(style, number as written, heading text) for a numbered line, else None (二、三产业 is not an item)."""
+    marker = parse_marker(text.strip())
+    if marker is None:
+        return None
+    head = re.split(r"[。；！]", marker.rest.lstrip(), maxsplit=1)[0].strip()
+    return _STYLE_NAMES[marker.style], marker.numeral, head[:60]
 
 
 def build_outline(lines: list[Line]) -> list[OutlineItem]:

@@ -12,18 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from .model import Line
+from ..gongwen import cues
 
 CN_NUM = "一二三四五六七八九十"
 _MARKER = re.compile(
-    rf"^(?P<m>篇[{CN_NUM}]+|第[{CN_NUM}]+篇)\s*(?P<rest>.*)$"
-    rf"|^(?P<rest2>.{{0,40}}?)(?P<m2>范文\s*\d+|感悟[{CN_NUM}]+)$"
+    rf"^[【\[]?(?P<m>篇[{CN_NUM}]+|篇\s*\d{{1,2}}|第[{CN_NUM}]+篇)[】\]]?[：:\s]*(?P<rest>.*)$"
+    rf"|^(?P<rest2>.{{0,40}}?)(?P<m2>范文\s*\d+|感悟[{CN_NUM}]+|篇\s*\d{{1,2}})$"
 )
 _LENGTH_SUFFIX = re.compile(r"(全文)?\d{3,5}字$")
 _OPENING = re.compile(
-    r"现将.{0,30}?(汇报|报告|总结|介绍|述职)(如下|以下)"
-    r"|现作.{0,6}(汇报|报告)如下"
-    r"|向大会(作|做)?.{0,8}(报告|汇报)"
-    r"|(这次|今天).{0,30}(会议|大会|座谈会)，?是"
+    "|".join((cues.REPORT_AS_FOLLOWS, cues.ENTRUSTED, cues.TO_THE_CONGRESS))
+    + r"|(这次|今天).{0,30}(会议|大会|座谈会)，?是"
 )
 _TITLE_WORDS = re.compile(r"(报告|讲话|汇报|总结|计划|要点|方案|意见|体会|发言|述职)")
 
@@ -111,21 +110,63 @@ def _content_title(lines: list[Line], marker_title: str) -> str:
     return marker_title
 
 
+_BYLINE = re.compile(r"(镇长|乡长|书记|主任|主席|县长|市长|州长|省长|区长|总理)\s*[\u4e00-\u9fff·]{0,4}$|^——|^—")
+
+
+def _title_block_gap(before: Line, after: Line) -> bool:
+    """Two lines of one title block: adjacent (a blank between), or a byline / `——…会议上` line
+    after dropped chrome (来源/时间 lines between the title and the speaker)."""
+    gap = after.raw_no - before.raw_end
+    if gap <= 2:
+        return True
+    s = after.text.strip()
+    if gap <= 6 and not is_title_like(s):
+        return True  # title, then dropped 来源/时间 lines, then the text: the title has nothing else to belong to
+    # a title, then a dropped 发布日期 line, then the salutation: the title has nothing else to belong to
+    return gap <= 5 and (_BYLINE.search(s) is not None or re.match(r"^(各位代表|各位委员|同志们|尊敬的)", s) is not None)
+
+
 def _unmarked_start(lines: list[Line]) -> int | None:
     """Index where a document with no marker starts: the title right before the first body line."""
     for i, line in enumerate(lines):
-        if is_body(line.text) or re.match(r"^(各位代表|同志们|尊敬的)", line.text):
+        if is_body(line.text) or re.match(r"^(各位代表|各位委员|各位领导|同志们|尊敬的)", line.text):
             start = i
             # walk back over a contiguous title block (title, "——在…上", byline)
             while (
                 start > 0
                 and i - start < 4
                 and is_title_like(lines[start - 1].text)
-                and lines[start].raw_no - lines[start - 1].raw_end <= 2
+                and _title_block_gap(lines[start - 1], lines[start])
             ):
                 start -= 1
+            if start == 1 and i == 1 and re.match(rf"^[{CN_NUM}]+、.{{2,40}}$", lines[0].text.strip()):
+                start = 0  # a page that begins inside a report, at one of its numbered parts
             return start
     return None
+
+
+def _opens(text: str) -> bool:
+    """An opening formula spoken by the document's own author (not `将由某局向大会作一专题汇报`)."""
+    for part in (text[:200], text[-60:]):
+        for m in _OPENING.finditer(part):
+            clause = re.split(r"[，。；]", part[: m.start()])[-1] + m.group(0)
+            if not re.search(r"将由|由[^，。]{0,16}向大会", clause):
+                return True
+    return False
+
+
+def _starts_document(lines: list[Line], i: int) -> bool:
+    """A formula deep in a report (`企业负责人要定期向大会报告工作`, `现在我向大会报告的，是…`) opens no
+    new document: a new one shows a title or an address before it, or closes its first paragraph with
+    `现将…如下：`."""
+    text = lines[i].text.strip()
+    before = lines[i - 1].text.strip() if i > 0 else ""
+    return (
+        (bool(before) and is_title_like(before))
+        or re.match(r"^(各位代表|各位委员|各位领导|同志们|尊敬的)", before) is not None
+        or re.match(r"^(各位代表|各位委员|各位领导|同志们|尊敬的)", text) is not None
+        or re.search(r"(如下|以下)[：:。]?$", text) is not None
+    )
 
 
 def _content_boundaries(lines: list[Line]) -> list[int]:
@@ -134,10 +175,10 @@ def _content_boundaries(lines: list[Line]) -> list[int]:
     opened_at = None
     for i, line in enumerate(lines):
         text = line.text
-        if _OPENING.search(text[:200]) or _OPENING.search(text[-60:]):
+        if _opens(text):
             if opened_at is None:
                 opened_at = i
-            elif i - opened_at >= 8 and i - (cuts[-1] if cuts else 0) >= 8:
+            elif i - opened_at >= 8 and i - (cuts[-1] if cuts else 0) >= 8 and _starts_document(lines, i):
                 start = i - 1 if i > 0 and is_title_like(lines[i - 1].text) else i
                 cuts.append(start)
                 opened_at = i

@@ -20,6 +20,8 @@ class Span:
     grace: int = 0
     start_text: str = ""
     end_text: str = ""
+    first: int | None = None  # first put forward (guiding theories: before they are adopted)
+    first_text: str = ""
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ def _month_text(value) -> str:
 def _span(entry: dict, key: str = "name") -> Span:
     start = entry.get("start", entry.get("adopted"))
     end = entry.get("end")
+    first = entry.get("proposed", start)
     return Span(
         name=str(entry[key]),
         patterns=tuple(entry.get("patterns") or [entry[key]]),
@@ -68,6 +71,8 @@ def _span(entry: dict, key: str = "name") -> Span:
         grace=int(entry.get("grace", 0)),
         start_text=_month_text(start),
         end_text=_month_text(end) if end is not None else "",
+        first=_year(first),
+        first_text=_month_text(first),
     )
 
 

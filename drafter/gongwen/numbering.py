@@ -45,8 +45,9 @@ class Marker:
 
     style: str
     number: int
-    text: str   # the marker as written (e.g. "（三）")
-    rest: str   # what follows the marker
+    text: str     # the marker as written (e.g. "（三）")
+    rest: str     # what follows the marker
+    numeral: str  # the number as written (三, 3)
 
 
 def parse_marker(line: str, styles: tuple[str, ...] | None = None) -> Marker | None:
@@ -61,7 +62,7 @@ def parse_marker(line: str, styles: tuple[str, ...] | None = None) -> Marker | N
         if m:
             n = cn_to_int(m.group(1))
             if n:
-                return Marker(style.name, n, m.group(0), s[m.end():])
+                return Marker(style.name, n, m.group(0), s[m.end():], m.group(1))
     return None
 
 

@@ -123,7 +123,13 @@ def yaml_values(path: Path) -> tuple[list[tuple[int, str]], object]:
     a block scalar (`|`, `>`) contributes one line per text line, starting on
     the line after its indicator. Keys, numbers, dates and booleans are skipped.
     """
-    return yaml_text_values(read_text(path), str(path))
+    from .. import yamlio
+
+    try:  # the one loader's reading rules: regular files, size limit, encodings named
+        text = yamlio.decode(yamlio.read_bytes(path, yamlio.MAX_BYTES, "事实表"), str(path))
+    except yamlio.YamlProblems as exc:
+        raise InputError(str(exc.problems[0]), exc.problems) from None
+    return yaml_text_values(text, str(path))
 
 
 def yaml_text_values(text: str, source: str) -> tuple[list[tuple[int, str]], object]:

@@ -17,6 +17,7 @@ from typing import Iterable
 
 from ..corpus.model import Document
 from ..gongwen.sentences import clauses
+from ..phrasebank import PhraseEntry
 
 SLOT_RE = re.compile(r"\{[^{}]+\}")
 
@@ -157,8 +158,9 @@ class Entry:
     pattern: str = ""
     pinyin: str = ""
 
-    def to_dict(self) -> dict:
-        d = {
+    def to_dict(self) -> "PhraseEntry":
+        """The entry as the bank stores it: drafter.phrasebank.PhraseEntry, the readers' type."""
+        d: PhraseEntry = {
             "text": self.text,
             "role": self.role,
             "function": self.function,
@@ -261,26 +263,14 @@ def mine_phrases(docs: Iterable[Document], threshold: float = 90.0, dup_flags: b
     dup_flags=True trusts the pipeline's duplicate_of flags instead of the
     deterministic check (used by tests on hand-built documents).
     """
-    entries: dict[tuple[str, str], Entry] = {}
+    from .tally import PhraseTally
+
+    tally = PhraseTally()
     seen_docs: list[set[int]] = []
     for doc in docs:
         dup = bool(doc.flags.get("duplicate_of")) if dup_flags else _is_duplicate(doc, seen_docs)
-        seen_here: set[tuple[str, str]] = set()
-        for role, fn, pname, text, raw in _candidates(doc):
-            key = (role, text)
-            e = entries.get(key)
-            if e is None:
-                e = entries[key] = Entry(text=text, role=role, function=fn, pattern=pname)
-            e.sources.add((doc.source, raw))
-            e.genres.add(doc.genre)
-            if not dup and key not in seen_here:
-                e.count += 1
-                seen_here.add(key)
-    merged = merge_near_duplicates(list(entries.values()), threshold)
-    # entries seen only in duplicate documents still count once
-    for e in merged:
-        e.count = max(e.count, 1)
-    return sort_entries(merged)
+        tally.add(doc.source, doc.genre, _candidates(doc), dup)
+    return tally.finish(threshold)
 
 
 def merge_near_duplicates(entries: list[Entry], threshold: float = 90.0) -> list[Entry]:
@@ -352,7 +342,11 @@ def pinyin_initials(text: str, lazy_pinyin=None, Style=None) -> str:
 
 def build_bank(docs: Iterable[Document]) -> dict[str, list[dict]]:
     """Documents → {role: [entry dict, …]} ready to be written as YAML."""
-    entries = mine_phrases(docs)
+    return bank_from_entries(mine_phrases(docs))
+
+
+def bank_from_entries(entries: list[Entry]) -> dict[str, list[dict]]:
+    """Finished entries (from mine_phrases or a PhraseTally) → {role: [entry dict, …]}."""
     add_keywords(entries)
     bank: dict[str, list[dict]] = {}
     for e in entries:

@@ -2,9 +2,12 @@
 
 Used by `drafter mine PATH --templates DIR`.  Pure functions, deterministic:
 
-    induce_skeletons(docs)        {genre: skeleton dict}, {genre: reason skipped}
-    draft_template(skel, docs)    {file name: text} for template.md.j2, schema.yaml,
-                                  meta.yaml, example.yaml, skeleton.yaml
+    doc_stats(doc)                      what one document contributes (computed in the map)
+    SkeletonTally                       the reduce state: per genre, the statistics of its
+                                        non-duplicate documents and their formula tally
+    SkeletonTally.drafts()              {genre: {file name: text}} for template.md.j2,
+                                        schema.yaml, meta.yaml, example.yaml, skeleton.yaml
+    induce_skeletons(docs)              the same from a list of documents
 
 The skeleton records the role order (by the mean relative position of each
 role's first occurrence) with the share of documents that have the role, which
@@ -18,11 +21,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass, field
 from statistics import median
 from typing import Iterable
 
 from ..corpus.model import ROLES, Document
-from .phrases import _is_duplicate, has_hole, mine_phrases
+from .phrases import _candidates, _is_duplicate, has_hole
+from .tally import Candidate, PhraseTally
 
 MIN_DOCUMENTS = 2
 SKIP_GENRES = {"other": "未能判定文种的文档（other）不归纳骨架"}
@@ -72,6 +77,113 @@ def _role_lines(doc: Document) -> dict[int, str]:
     return out
 
 
+@dataclass(frozen=True)
+class DocStats:
+    """What one document contributes to its genre's skeleton (small, picklable, order-free)."""
+
+    source: str
+    positions: tuple[tuple[str, float], ...]  # role → relative position of its first section
+    styles: tuple[tuple[int, tuple[str, ...]], ...]  # outline level → numbering styles used
+    sections: tuple[tuple[str, int], ...]  # role → numbered items at its top level
+    children: tuple[int, ...]  # level-2 items under each level-1 item
+    salutation: str | None = None  # first usable salutation line
+
+
+def doc_stats(doc: Document) -> DocStats:
+    """The skeleton statistics of one document."""
+    used: dict[int, set[str]] = {}
+    for item in doc.outline:
+        used.setdefault(item.level, set()).add(item.style)
+    where = _role_lines(doc)
+    counts: dict[str, int] = {}
+    for role in sorted(set(where.values())):
+        items = [o for o in doc.outline if where.get(o.line) == role]
+        if items:
+            top = min(o.level for o in items)
+            counts[role] = sum(1 for o in items if o.level == top)
+    children: list[int] = []
+    count = None
+    for item in doc.outline:
+        if item.level == 1:
+            if count is not None:
+                children.append(count)
+            count = 0
+        elif item.level == 2 and count is not None:
+            count += 1
+    if count is not None:
+        children.append(count)
+    salutation = None
+    for line in doc.lines:
+        if "salutation" in line.roles and len(line.text) <= 20 and _usable(line.text):
+            salutation = line.text.strip()
+            break
+    return DocStats(
+        source=_source(doc),
+        positions=tuple(_first_positions(doc).items()),
+        styles=tuple(sorted((level, tuple(sorted(st))) for level, st in used.items())),
+        sections=tuple(counts.items()),
+        children=tuple(children),
+        salutation=salutation,
+    )
+
+
+@dataclass
+class GenreTally:
+    """One genre's non-duplicate documents as statistics, their formulas and salutations."""
+
+    stats: list[DocStats] = field(default_factory=list)
+    phrases: PhraseTally = field(default_factory=PhraseTally)
+    duplicates: int = 0
+
+
+class SkeletonTally:
+    """The reduce state of skeleton induction: documents are added in corpus order, then dropped."""
+
+    def __init__(self) -> None:
+        self.genres: dict[str, GenreTally] = {}
+
+    def add(self, genre: str, source: str, stats: DocStats, candidates: Iterable[Candidate], duplicate: bool) -> None:
+        """One document (its file's source label, statistics and formula candidates), in corpus order."""
+        g = self.genres.setdefault(genre, GenreTally())
+        if duplicate:
+            g.duplicates += 1
+            return
+        g.stats.append(stats)
+        g.phrases.add(source, genre, candidates)
+
+    def merge(self, other: "SkeletonTally") -> "SkeletonTally":
+        """Fold the tally of the following stretch of the corpus into this one."""
+        for genre, o in other.genres.items():
+            g = self.genres.setdefault(genre, GenreTally())
+            g.stats.extend(o.stats)
+            g.phrases.merge(o.phrases)
+            g.duplicates += o.duplicates
+        return self
+
+    def skeletons(self, min_documents: int = MIN_DOCUMENTS) -> tuple[dict[str, tuple[dict, GenreTally]], dict[str, str]]:
+        """{genre: (skeleton, tally)} for genres with enough documents; {genre: reason} for the others."""
+        done: dict[str, tuple[dict, GenreTally]] = {}
+        skipped: dict[str, str] = {}
+        for genre in sorted(self.genres):
+            g = self.genres[genre]
+            if genre in SKIP_GENRES:
+                skipped[genre] = SKIP_GENRES[genre]
+            elif len(g.stats) < min_documents:
+                extra = f"（另有 {g.duplicates} 篇重复）" if g.duplicates else ""
+                skipped[genre] = f"只有 {len(g.stats)} 篇不重复的文档{extra}，至少需要 {min_documents} 篇"
+            else:
+                done[genre] = (induce_skeleton(genre, g.stats), g)
+        return done, skipped
+
+    def drafts(self, min_documents: int = MIN_DOCUMENTS) -> tuple[dict[str, dict[str, str]], dict[str, int], dict[str, str]]:
+        """({genre: {file name: text}}, {genre: documents}, {genre: reason skipped})."""
+        done, skipped = self.skeletons(min_documents)
+        files = {}
+        for genre, (skel, g) in done.items():
+            files[genre] = draft_files(skel, pick_formulas(g.phrases), _salutation(g.stats))
+        return files, {genre: skel["documents"] for genre, (skel, _g) in done.items()}, skipped
+
+
 def group_documents(docs: Iterable[Document]) -> tuple[dict[str, list[Document]], dict[str, int]]:
     """Non-duplicate documents by genre (deterministic duplicate test), and duplicates per genre."""
     groups: dict[str, list[Document]] = {}
@@ -85,13 +197,14 @@ def group_documents(docs: Iterable[Document]) -> tuple[dict[str, list[Document]]
     return groups, dict(dups)
 
 
-def induce_skeleton(genre: str, docs: list[Document]) -> dict:
-    """The skeleton dict of one genre from its (non-duplicate) documents."""
-    n = len(docs)
+def induce_skeleton(genre: str, docs: list[DocStats] | list[Document]) -> dict:
+    """The skeleton dict of one genre from its (non-duplicate) documents or their statistics."""
+    stats = [d if isinstance(d, DocStats) else doc_stats(d) for d in docs]
+    n = len(stats)
     present: Counter = Counter()
     positions: dict[str, list[float]] = {}
-    for doc in docs:
-        for role, p in _first_positions(doc).items():
+    for st in stats:
+        for role, p in st.positions:
             present[role] += 1
             positions.setdefault(role, []).append(p)
     order = sorted(present, key=lambda r: (sum(positions[r]) / len(positions[r]), ROLES.index(r) if r in ROLES else 99, r))
@@ -101,40 +214,20 @@ def induce_skeleton(genre: str, docs: list[Document]) -> dict:
     level_styles: dict[int, Counter] = {}
     depths: list[int] = []
     per_role: dict[str, list[int]] = {}
-    for doc in docs:
-        used: dict[int, set[str]] = {}
-        for item in doc.outline:
-            used.setdefault(item.level, set()).add(item.style)
-        for level, styles in used.items():
+    children: list[int] = []
+    for st in stats:
+        for level, styles in st.styles:
             level_styles.setdefault(level, Counter()).update(styles)
-        depths.append(max(used) if used else 0)
-        where = _role_lines(doc)
-        counts: Counter = Counter()
-        for role in set(where.values()):
-            items = [o for o in doc.outline if where.get(o.line) == role]
-            if items:
-                top = min(o.level for o in items)
-                counts[role] = sum(1 for o in items if o.level == top)
-        for role, c in counts.items():
+        depths.append(max((level for level, _s in st.styles), default=0))
+        for role, c in st.sections:
             per_role.setdefault(role, []).append(c)
+        children.extend(st.children)
     levels = []
     for level in sorted(level_styles):
         c = level_styles[level]
         styles = [{"style": s, "documents": k} for s, k in sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))]
         levels.append({"level": level, "typical": styles[0]["style"], "styles": styles})
-    children: list[int] = []
-    for doc in docs:
-        count = None
-        for item in doc.outline:
-            if item.level == 1:
-                if count is not None:
-                    children.append(count)
-                count = 0
-            elif item.level == 2 and count is not None:
-                count += 1
-        if count is not None:
-            children.append(count)
-    sections = {r: int(median(v)) for r, v in sorted(per_role.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99)}
+    sections = {r: int(median(v)) for r, v in sorted(per_role.items(), key=lambda kv: (order.index(kv[0]) if kv[0] in order else 99, kv[0]))}
     return {
         "genre": genre,
         "documents": n,
@@ -146,25 +239,21 @@ def induce_skeleton(genre: str, docs: list[Document]) -> dict:
         },
         "sections_per_part": int(median(c for c in children if c)) if any(children) else 0,
         "sections_per_role": sections,
-        "sources": [_source(d) for d in docs],
+        "sources": [st.source for st in stats],
     }
 
 
 def induce_skeletons(docs: Iterable[Document], min_documents: int = MIN_DOCUMENTS) -> tuple[dict[str, tuple[dict, list[Document]]], dict[str, str]]:
     """{genre: (skeleton, documents)} for genres with enough documents; {genre: reason} for the others."""
     groups, dups = group_documents(docs)
-    done: dict[str, tuple[dict, list[Document]]] = {}
-    skipped: dict[str, str] = {}
-    for genre in sorted(set(groups) | set(dups)):
-        members = groups.get(genre, [])
-        if genre in SKIP_GENRES:
-            skipped[genre] = SKIP_GENRES[genre]
-        elif len(members) < min_documents:
-            extra = f"（另有 {dups[genre]} 篇重复）" if dups.get(genre) else ""
-            skipped[genre] = f"只有 {len(members)} 篇不重复的文档{extra}，至少需要 {min_documents} 篇"
-        else:
-            done[genre] = (induce_skeleton(genre, members), members)
-    return done, skipped
+    tally = SkeletonTally()
+    for genre, members in groups.items():
+        for doc in members:
+            tally.add(genre, doc.source, doc_stats(doc), (), False)
+    for genre, n in dups.items():
+        tally.genres.setdefault(genre, GenreTally()).duplicates += n
+    done, skipped = tally.skeletons(min_documents)
+    return {genre: (skel, groups[genre]) for genre, (skel, _g) in done.items()}, skipped
 
 
 # --- draft template ------------------------------------------------------------------
@@ -213,10 +302,19 @@ def _usable(text: str) -> bool:
     return not has_hole(text) and not _BAD.search(text) and not re.search(r"[{}]", re.sub(r"\{(年份|单位|会议|数字)\}", "", text))
 
 
-def pick_formulas(docs: list[Document]) -> dict[str, list[tuple[str, str]]]:
-    """Most frequent formulas per role: {role: [(function, slotted text), …]} (best first)."""
+def pick_formulas(source: PhraseTally | list[Document]) -> dict[str, list[tuple[str, str]]]:
+    """Most frequent formulas per role: {role: [(function, slotted text), …]} (best first).
+
+    `source` is a genre's formula tally, or its (non-duplicate) documents.
+    """
+    if not isinstance(source, PhraseTally):
+        tally = PhraseTally()
+        seen: list[set[int]] = []
+        for doc in source:
+            tally.add(doc.source, doc.genre, _candidates(doc), _is_duplicate(doc, seen))
+        source = tally
     by_role: dict[str, list] = {}
-    for e in mine_phrases(docs):
+    for e in source.finish():
         if not _usable(e.text):
             continue
         by_role.setdefault(e.role, []).append(e)
@@ -227,13 +325,8 @@ def pick_formulas(docs: list[Document]) -> dict[str, list[tuple[str, str]]]:
     return out
 
 
-def _salutation(docs: list[Document]) -> str:
-    c: Counter = Counter()
-    for doc in docs:
-        for line in doc.lines:
-            if "salutation" in line.roles and len(line.text) <= 20 and _usable(line.text):
-                c[line.text.strip()] += 1
-                break
+def _salutation(stats: list[DocStats]) -> str:
+    c: Counter = Counter(st.salutation for st in stats if st.salutation)
     return sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if c else ""
 
 
@@ -248,10 +341,9 @@ def _ordinal(levels: list[str], depth: int) -> str:
     return ORDINAL.get(style, "paren")
 
 
-def render_template(skel: dict, docs: list[Document]) -> tuple[str, _Fields]:
+def render_template(skel: dict, formulas: dict[str, list[tuple[str, str]]], salutation: str) -> tuple[str, _Fields]:
     """Template text (drafter markup via Jinja) and the fields it uses."""
     fields = _Fields()
-    formulas = pick_formulas(docs)
     levels = [lv["typical"] for lv in skel["outline"]["levels"]] or list(DEFAULT_LEVELS)
     roles = [r["role"] for r in skel["roles"] if r["share"] >= 0.5 or r["role"] == "salutation"]
     fields.use("title")
@@ -278,7 +370,7 @@ def render_template(skel: dict, docs: list[Document]) -> tuple[str, _Fields]:
         if role == "title":
             continue
         if role == "salutation":
-            sal = _salutation(docs)
+            sal = salutation
             if sal and "{.salutation}" not in out:
                 out += ["{.salutation}", _slot_to_jinja(sal, role, fields), ""]
         elif role in ("review_heading", "plan_heading"):
@@ -409,10 +501,10 @@ def _yaml(data, header: str = "") -> str:
     return header + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
-def draft_files(skel: dict, docs: list[Document]) -> dict[str, str]:
+def draft_files(skel: dict, formulas: dict[str, list[tuple[str, str]]], salutation: str = "") -> dict[str, str]:
     """All files of one genre's draft folder: {file name: text} (deterministic)."""
     genre = skel["genre"]
-    text, fields = render_template(skel, docs)
+    text, fields = render_template(skel, formulas, salutation)
     schema, example = schema_and_example(genre, fields)
     example["title"] = f"示例镇{GENRE_NAMES.get(genre, genre)}"
     name = GENRE_NAMES.get(genre, genre)
@@ -433,25 +525,16 @@ def draft_files(skel: dict, docs: list[Document]) -> dict[str, str]:
     }
 
 
-def write_templates(out_dir, files, force: bool = False, warn=None) -> dict[str, int]:
-    """Mine `files`, write DIR/<genre>/ drafts atomically; returns {genre: documents}.
-
-    All targets are checked before anything is written; `warn(msg)` hears about skipped genres.
-    """
+def check_templates(out_dir, planned: dict[str, dict[str, str]], force: bool = False) -> None:
+    """Refuse before anything is written: a file where a folder should be, or an existing target without `force`."""
     from pathlib import Path
 
-    from ..corpus.pipeline import mine_paths
     from ..errors import UsageError
-    from ..fileio import check_writable, write_text_atomic
+    from ..fileio import check_writable
 
     out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise UsageError(f"{out_dir}: 模板输出文件夹不存在（请先创建该文件夹）")
-    done, skipped = induce_skeletons(mine_paths(list(files)))
-    for genre, reason in skipped.items():
-        if warn:
-            warn(f"{genre}: 未生成骨架：{reason}")
-    planned = {genre: draft_files(skel, docs) for genre, (skel, docs) in done.items()}
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UsageError(f"{out_dir}: 已存在同名文件，无法创建模板文件夹")
     for genre, texts in planned.items():
         folder = out_dir / genre
         if folder.exists() and not folder.is_dir():
@@ -459,9 +542,21 @@ def write_templates(out_dir, files, force: bool = False, warn=None) -> dict[str,
         for fname in texts:
             if (folder / fname).exists() and not force:
                 check_writable(folder / fname, force)
+
+
+def write_templates(out_dir, planned: dict[str, dict[str, str]], force: bool = False) -> list:
+    """Write DIR/<genre>/ draft folders atomically (DIR created when missing); returns the files written."""
+    from pathlib import Path
+
+    from ..fileio import write_text_atomic
+
+    out_dir = Path(out_dir)
+    check_templates(out_dir, planned, force)
+    written = []
     for genre, texts in planned.items():
         folder = out_dir / genre
-        folder.mkdir(exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True)
         for fname, text in texts.items():
             write_text_atomic(folder / fname, text, force=force)
-    return {genre: skel["documents"] for genre, (skel, _) in done.items()}
+            written.append(folder / fname)
+    return written

@@ -25,7 +25,8 @@ _CLAUSE = re.compile(r"[^，,；;：:]+")
 _SELF_RANGE = re.compile(r"((?:19|20)\d\d)\s*年?\s*(?:[-—–~～至到])\s*\1\s*年")
 _SELF_RANGE_BARE = re.compile(r"[（(]\s*((?:19|20)\d\d)\s*[-—–~～至到]\s*\1\s*[)）]")
 _COMPARE = re.compile(r"比((?:19|20)\d\d)年(?:同期)?(?:增|减|提高|下降|多|少|上升|降低|翻)")
-_YEAR = re.compile(r"((?:19|20)\d\d)\s*年")
+# a year that is the subject of a sentence, not itself a comparison base (较2020年下降…、比2020年增加…)
+_YEAR = re.compile(r"(?<![比较与同])((?:19|20)\d\d)\s*年")
 
 
 def check(doc: Doc) -> None:

@@ -5,6 +5,7 @@ import re
 
 from ..finding import WARNING
 from ..text import Doc
+from ...gongwen import cues
 
 RULE = "genre-formula"
 
@@ -17,7 +18,7 @@ _GOV_OPENING = re.compile(r"向大会(?:作|做)?(?:政府)?(?:工作)?报告")
 _CONGRESS_TITLE = re.compile(r"主席团工作报告|人大工作报告")
 _REVIEW_REQUEST = re.compile(r"审议")
 _CLOSING = re.compile(
-    r"而(?:努力|不懈|团结)?奋斗|谢谢大家|批评指正|请予指正|不妥之处|"
+    cues.CLOSING + "|"
     r"[作做]出(?:新的|更大的?|积极的?|应有的)*贡献|再创新辉煌|谱写.{0,20}新篇章|新局面|新台阶|新的更大"
 )
 OPENING_LINES = 8

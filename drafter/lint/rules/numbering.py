@@ -4,7 +4,11 @@ Conservative by design (CORPUS-NOTES §3): a restart at 1 is always allowed
 (a new part or a new document), a step backwards is left alone (a nested
 series may end), 一、二、三产业 and bare split markers are not headings, and
 a level is only called misplaced when the same section also uses the level
-it skipped.
+it skipped.  A series interrupted by a nested list of the same or a higher
+style (四、 … 一、二、三、 … 五、) may resume where it stopped.  Ambiguous
+markers — a bare marker whose heading is on the next line (（一）⏎标题), or
+`20.2026年…` where the dot could be a decimal point — count only when they
+continue their series.
 """
 from __future__ import annotations
 
@@ -20,7 +24,7 @@ _CN = "一二三四五六七八九十"
 _LEVELS = [
     (1, re.compile(rf"^\s*([{_CN}]{{1,3}})\s*[、，,．.]")),
     (2, re.compile(rf"^\s*[（(]([{_CN}]{{1,3}})[）)]")),
-    (3, re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d))")),
+    (3, re.compile(r"^\s*(\d{1,2})\s*(?:[、．]|\.(?!\d)|(\.)(?=\d))")),
     (4, re.compile(r"^\s*[（(](\d{1,2})[）)]")),
 ]
 _FALSE_HEAD = re.compile(rf"^\s*[{_CN}]{{1,3}}(?:[、，,]|产业|级|类|等|线|季度|轮|产|是|要)")
@@ -32,32 +36,50 @@ def _fmt(level: int, n: int) -> str:
 
 
 def heading_level(text: str) -> tuple[int, int, int] | None:
-    """(level, number, marker end) when the line opens with a list marker, else None."""
+    """(level, number, marker end) when the line opens with an unambiguous list marker, else None."""
+    found = _marker(text)
+    return found[:3] if found and not found[3] else None
+
+
+def _marker(text: str) -> tuple[int, int, int, bool] | None:
+    """(level, number, marker end, ambiguous) of a paragraph-initial list marker, or None."""
     for level, pattern in _LEVELS:
         m = pattern.match(text)
         if not m:
             continue
         rest = text[m.end():]
+        n = cn_to_int(m.group(1))
+        if not n:
+            return None
         if not rest.strip():
-            return None  # bare split marker (N16): 其中 / 一、 / 二、三产业
+            return level, n, m.end(), True  # bare marker: a split heading, or a split marker (N16)
         if level in (1, 2) and _FALSE_HEAD.match(rest):
             return None
-        n = cn_to_int(m.group(1))
-        return (level, n, m.end()) if n else None
+        return level, n, m.end(), bool(m.lastindex and m.lastindex > 1 and m.group(2))
     return None
 
 
 def check(doc: Doc) -> None:
     last = {1: 0, 2: 0, 3: 0, 4: 0}
+    stopped: dict[int, set[int]] = {1: set(), 2: set(), 3: set(), 4: set()}  # interrupted series, per level
     pending: list[tuple[int, str, int]] = []  # 1. lines placed directly under the current 一、
     series = {"是": 0, "要": 0}
     for no, text in doc.lines:
-        head = heading_level(text)
+        head = _marker(text)
+        if head and head[3] and head[1] != last[head[0]] + 1:
+            head = None  # an ambiguous marker that does not continue its series is not a heading
         if head:
-            level, n, end = head
-            _check_step(doc, no, text, level, n, last[level], end)
+            level, n, end, _ambiguous = head
+            if n == 1 and last[level]:
+                stopped[level].add(last[level])  # a nested list restarts this style
+            if n - 1 in stopped[level] and n != last[level] + 1:
+                stopped[level].discard(n - 1)  # the outer series resumes
+            else:
+                _check_step(doc, no, text, level, n, last[level], end)
             last[level] = n
             for lower in range(level + 1, 5):
+                if last[lower]:
+                    stopped[lower].add(last[lower])
                 last[lower] = 0
             if level == 1:
                 pending = []

@@ -30,6 +30,11 @@ _FIRST = re.compile(r"开局之年|开局年|起步之年|开篇之年|第一年
 _LAST = re.compile(r"收官之年|收官年|最后一年|末年|收官的一年")
 _NTH = re.compile(r"第([二三四五])年")
 _PREPARE = re.compile(r"(?:谋划|编制|迎接|筹划|衔接|启动|开启|展望|谋篇|研究|起草)[“”\s]*$")
+# “十五五”规划谋篇布局之年: the year before a plan prepares it
+_PREPARE_AFTER = re.compile(r"^[”\s]*(?:规划|时期)?(?:的)?(?:谋篇布局|谋篇|谋划|编制|前期|起草|衔接|布局)")
+# 过去五年 / 五年来 / “十四五”时期: the report reviews a whole term, so that term's campaigns are current
+_TERM_REVIEW = re.compile(r"过去(?:的)?五年|近五年|这五年|五年来|五年间|本届(?:政府|人大)?(?:任期|以来)|"
+                          r"(?<![一二三四五六七八九十])十[一二三四五]五”?(?:时期|期间|以来)")
 _GUIDANCE = re.compile(r"为指导|为统领|为指针|旗帜|指导思想")
 _STUDY = re.compile(r"精神|学习|贯彻|传达|召开|落实|为指导")
 _HISTORY = re.compile(r"以来|成果|期间|回顾|历程|自从")
@@ -68,8 +73,19 @@ def _cn_or_int(s: str) -> int | None:
     return cn_to_int(s)
 
 
+def review_start(doc: Doc) -> int | None:
+    """First year the report reviews: its year, or four years earlier when it reviews a five-year term."""
+    if doc.year is None:
+        return None
+    for _no, text in doc.lines:
+        if _TERM_REVIEW.search(text):
+            return doc.year - 4
+    return doc.year
+
+
 def check(doc: Doc) -> None:
     eras = load()
+    since = review_start(doc)
     anniv = re.compile(
         "(" + "|".join(p for _n, pats, _b in eras.anniversaries for p in pats) + r")第?" + _ANNIV_NUM + "周年"
     )
@@ -77,11 +93,12 @@ def check(doc: Doc) -> None:
         said: set[str] = set()  # one finding per message per line (a paragraph may repeat a cue)
         for start, _end, sent in sentences(text):
             hit = _Hit(doc, no, text, start, sent, said)
+            hit.since = since
             _plans(hit, eras)
             _anniversaries(hit, eras, anniv)
             if doc.year is not None:
                 _congresses(hit, eras)
-                _spans(hit, eras.campaigns, "集中教育")
+                _spans(hit, eras.campaigns, "集中教育", hit.since)
                 _spans(hit, eras.leaders, "称谓")
                 _theories(hit, eras)
 
@@ -92,6 +109,7 @@ class _Hit:
     def __init__(self, doc: Doc, no: int, text: str, offset: int, sent: str, said: set[str]):
         self.doc, self.no, self.text, self.offset, self.sent = doc, no, text, offset, sent
         self.year, self.said = doc.year, said
+        self.since = doc.year
 
     def add(self, start: int, end: int, message: str, severity: str = ERROR) -> None:
         if message in self.said:
@@ -116,7 +134,7 @@ def _congresses(hit: _Hit, eras: Eras) -> None:
             continue
         name = hit.sent[start:end]
         successor = eras.successor_year(number)
-        if successor is not None and successor < year:
+        if successor is not None and successor < (hit.since or year):  # a term review may cite its first years
             hit.add(start, end, f"时代用语过时：{year}年的文稿仍以“{name}”为当前精神；{now}")
             continue
         dates = [congress.plenums.get(k) for k in plenums] if plenums else [congress.date]
@@ -134,7 +152,7 @@ def _plans(hit: _Hit, eras: Eras) -> None:
         if plan is None or plan.name in seen:
             continue
         seen.add(plan.name)
-        if _PREPARE.search(hit.sent[max(0, m.start() - 6):m.start()]):
+        if _PREPARE.search(hit.sent[max(0, m.start() - 6):m.start()]) or _PREPARE_AFTER.search(hit.sent[m.end():]):
             continue  # 谋划“十五五”: preparing the next plan is normal in its run-up
         span = f"“{plan.name}”为{plan.start}—{plan.end}年"
         subject, explicit = _subject_years(hit.sent, m.start(), hit.year)
@@ -156,15 +174,17 @@ def _plans(hit: _Hit, eras: Eras) -> None:
             hit.add(m.start(), m.end(), f"规划时期与报告年度{hit.year}年相距太远：{span}", WARNING)
 
 
-def _spans(hit: _Hit, spans: tuple[Span, ...], kind: str) -> None:
+def _spans(hit: _Hit, spans: tuple[Span, ...], kind: str, since: int | None = None) -> None:
+    """Stale when the span ended (plus grace) before the first reviewed year `since` (default: the year)."""
     year = hit.year
+    since = year if since is None else since
     for span in spans:
         for pattern in span.patterns:
             at = hit.sent.find(pattern)
             if at < 0:
                 continue
             clause = re.split(r"[，,；;]", hit.sent[at:])[0] + hit.sent[max(0, at - 8):at]
-            if span.end is not None and year > span.end + span.grace and not _HISTORY.search(clause):
+            if span.end is not None and since > span.end + span.grace and not _HISTORY.search(clause):
                 hit.add(at, at + len(pattern),
                         f"时代用语过时：{kind}{_q(span.name)}（{span.start_text}—{span.end_text}）出现在{year}年的文稿中")
             elif span.start > year + 1:
@@ -182,9 +202,10 @@ def _theories(hit: _Hit, eras: Eras) -> None:
             at = hit.sent.find(pattern)
             if at >= 0:
                 newest, where = i, (at, at + len(pattern))
-                if theory.start > hit.year + 1:
+                first = theory.first if theory.first is not None else theory.start
+                if first > hit.year + 1:
                     hit.add(at, at + len(pattern),
-                            f"时代用语超前：“{theory.name}”{theory.start_text}写入党章，晚于报告年度{hit.year}年")
+                            f"时代用语超前：{_q(theory.name)}{theory.first_text or theory.start_text}提出，晚于报告年度{hit.year}年")
     if where is None or newest + 1 >= len(eras.theories):
         return
     missing = [t for t in eras.theories[newest + 1:] if t.start < hit.year]
