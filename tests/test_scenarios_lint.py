@@ -29,7 +29,7 @@ def _rules(text: str, year: int | None = None) -> list[tuple[str, str]]:
     ("历届街道委、街道政府打下的坚实基础。", 2025, "organ-name", "error"),
     ("现在，我代表街道人民政府，向大会报告工作。", 2025, "organ-name", "error"),
     ("在青溪街道第十八届人民代表大会第五次会议上", 2025, "organ-name", "error"),
-    ("河口乡乡人大主席　张明", 2025, "organ-name", "error"),
+    ("河口乡乡人大主席　张明", 2025, "organ-name", "warning"),
     ("东关街道东关街道党工委、办事处领导班子述职报告", 2025, "organ-name", "error"),
     # counts, slots, wording that contradicts the figures
     ("今年重点抓好以下二个方面的工作。", 2025, "fact-wording", "error"),
