@@ -104,13 +104,8 @@ def with_stand_ins(ws: Workspace, sheet):
     return type(sheet)(sheet.path, data, sheet.positions, sheet.key_positions)
 
 
-def refuse_pending(text: str, source: str) -> None:
-    """InputError listing every 待填 value, when any is left (render's rule)."""
-    from ..factsheet import parse_factsheet
-
-    sheet, _ = parse_factsheet(Path(source), text)
-    if sheet is None:
-        return  # render reports the YAML problem itself
+def refuse_pending(sheet, source: str) -> None:
+    """InputError listing every 待填 value of a parsed sheet, when any is left (render's rule)."""
     problems = [Problem(p.location, p.message) for p in pending_problems(sheet)]
     if problems:
         raise InputError(f"{source}: 还有 {len(problems)} 处待填，填完后再生成报告", problems, footer=True)

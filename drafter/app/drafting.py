@@ -177,12 +177,18 @@ def render_sheet(ws: Workspace, text: str, source: str, *, fmt: str = "docx", va
     from .. import render, writers
 
     writer = writers.get(fmt)
-    # --- carry (issue 16): no report while 待填 values are left ---
-    from .carry import refuse_pending
+    from ..factsheet import parse_factsheet
 
-    refuse_pending(text, source)
-    # --- end carry ---
-    checked = render.load(Path(source), text, ws.template_dirs)
+    sheet, problems = parse_factsheet(Path(source), text)  # parsed once for every rule below
+    if sheet is not None:
+        # --- carry (issue 16): no report while 待填 values are left ---
+        from .carry import refuse_pending
+
+        refuse_pending(sheet, source)
+        # --- end carry ---
+        checked, problems = render.check_parsed(sheet, problems, ws.template_dirs)
+    if sheet is None or checked is None or problems:
+        raise InputError(f"{source}: 事实表有误", problems)
     report = _report(ws, checked, variant)
     name = render.default_output(checked, writer.name)
     findings = _draft_findings(report, label or name, checked) if lint else []

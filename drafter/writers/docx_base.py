@@ -12,7 +12,16 @@ from __future__ import annotations
 import io
 import zipfile
 from datetime import datetime, timezone
-from xml.sax.saxutils import escape, quoteattr
+
+
+def escape(text: str) -> str:
+    """XML character data (xml.sax.saxutils pulls in urllib.request: too slow to import on the render path)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def quoteattr(text: str) -> str:
+    """An XML attribute value with its double quotes."""
+    return '"' + escape(text).replace('"', "&quot;") + '"'
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
