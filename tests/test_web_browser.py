@@ -123,7 +123,7 @@ def test_clerk_creates_fills_picks_fixes_saves_reopens_and_downloads(page, folde
 
     # 新建: the scaffold opens in the editor with its preview
     card = pg.locator('.card[data-template="gov_work_report"]')
-    card.locator("input").fill("2025年政府工作报告")
+    card.locator("input.new-name").fill("2025年政府工作报告")
     card.locator("button.new").click()
     pg.wait_for_selector("#preview .drafter-doc")
     assert (folder / "2025年政府工作报告.yaml").is_file()

@@ -85,3 +85,35 @@ def test_import_takes_the_uploaded_report_and_refuses_what_is_not_one(setup):
     assert r.status_code == 400 and not (folder / "x.yaml").exists()
     r = c.post("/api/import?template=nope&name=y&filename=a.txt", content=body)
     assert r.status_code == 400
+
+
+def test_carry_and_import_through_the_real_application_layer(tmp_path):
+    """With drafter.app's own carry_forward and import_report: the files the page creates are
+    the ones `drafter new --from` and `drafter import` write."""
+    import subprocess
+    import sys
+
+    from tests.web_helpers import client
+
+    folder = make_folder(tmp_path)
+    c = client(folder)
+    assert c.get("/api/info").json()["carry"] and c.get("/api/info").json()["import"]
+    r = c.post("/api/carry", json={"template": "gov_work_report", "name": "2026年", "from": NAME})
+    assert r.status_code == 200, r.text
+    cli = tmp_path / "cli_carry.yaml"
+    subprocess.run([sys.executable, "-m", "drafter", "new", "gov_work_report", "--from", NAME, "-o", str(cli)],
+                   cwd=folder, check=True, capture_output=True)
+    assert (folder / "2026年.yaml").read_text(encoding="utf-8") == cli.read_text(encoding="utf-8")
+    assert "待填" in cli.read_text(encoding="utf-8")
+    report = tmp_path / "青溪镇2025年政府工作报告.docx"
+    subprocess.run([sys.executable, "-m", "drafter", "render", NAME, "-o", str(report)], cwd=folder, check=True,
+                   capture_output=True)
+    r = c.post(f"/api/import?template=gov_work_report&name=导入&filename={report.name}", content=report.read_bytes(),
+               headers={"content-type": "application/octet-stream"})
+    assert r.status_code == 200, r.text
+    cli = tmp_path / "cli_import.yaml"
+    subprocess.run([sys.executable, "-m", "drafter", "import", str(report), "-t", "gov_work_report", "-o", str(cli)],
+                   check=True, capture_output=True)
+    assert (folder / "导入.yaml").read_text(encoding="utf-8") == cli.read_text(encoding="utf-8")
+    opened = c.get("/api/sheet", params={"name": "导入.yaml"}).json()
+    assert opened["data"]["unit"]["name"] == "青溪镇"
