@@ -124,6 +124,11 @@ def check_sheet(ws: Workspace, text: str, source: str, *, variant: int = 0) -> C
     The sheet is parsed once; its values are proofread at their YAML lines and the draft
     it renders at its paragraph numbers.
     """
+    return _check(ws, text, source, variant)[0]
+
+
+def _check(ws: Workspace, text: str, source: str, variant: int) -> tuple[CheckResult, object]:
+    """check_sheet's work, also handing back the report it built (the preview shows it)."""
     from .. import render
     from ..factsheet import parse_factsheet
     from ..gongwen.report_year import factsheet_year
@@ -133,7 +138,7 @@ def check_sheet(ws: Workspace, text: str, source: str, *, variant: int = 0) -> C
     sheet, problems = parse_factsheet(Path(source), text)
     if sheet is None:
         result.problems.extend(problems)
-        return result
+        return result, None
     # --- carry (issue 16): 待填 values are unfinished, not wrong: warnings, with stand-ins for the rest ---
     from .carry import pending_problems, with_stand_ins
 
@@ -148,7 +153,7 @@ def check_sheet(ws: Workspace, text: str, source: str, *, variant: int = 0) -> C
     values = lint_value_lines(_value_lines(sheet), source, result.year, sheet.data.get("genre"))
     result.problems.extend(values)
     if checked is None:
-        return _sorted(result)
+        return _sorted(result), None
     result.template_id = checked.template.id
     report = None
     try:
@@ -159,7 +164,7 @@ def check_sheet(ws: Workspace, text: str, source: str, *, variant: int = 0) -> C
         seen = {(p.rule, p.message) for p in values}
         name = render.default_output(checked, "docx")
         result.problems.extend(p for p in _draft_findings(report, name, checked) if (p.rule, p.message) not in seen)
-    return _sorted(result)
+    return _sorted(result), report
 
 
 def _sorted(result: CheckResult) -> CheckResult:
@@ -211,12 +216,7 @@ def preview(ws: Workspace, text: str, source: str, *, variant: int = 0) -> Previ
     from .. import render
     from ..writers.html import preview_fragment
 
-    result = check_sheet(ws, text, source, variant=variant)
-    html = ""
-    if not any(p.is_error and p.rule is None for p in result.problems):
-        try:
-            checked = render.load(Path(source), text, ws.template_dirs)
-            html = preview_fragment(_report(ws, checked, variant), ws.style)
-        except (InputError, TemplateError):
-            html = ""
+    result, report = _check(ws, text, source, variant)
+    shown = report is not None and not any(p.is_error and p.rule is None for p in result.problems)
+    html = preview_fragment(report, ws.style) if shown else ""
     return Preview(html, tuple(result.problems))
