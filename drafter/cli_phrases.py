@@ -38,32 +38,52 @@ def register(app: typer.Typer) -> None:
 
         check_filters(role, genre)
         target = None
+        entries = None
         if into is not None:
-            from .factsheet_edit import check_target
+            from . import app as api
+            from .factsheet_edit import check_target, ensure_editable
 
             file_s, sep, field = into.rpartition(":")
             if not sep or not file_s or not field:
                 raise UsageError(f"--into 的格式应为 文件:字段，如 2025年报告.yaml:shortcomings.items（收到：{into}）")
             target = (Path(file_s), field)
-            check_target(target[0], field)  # unreadable, read-only or a bad field: refused before the user picks anything
+            ensure_editable(target[0])  # unreadable or read-only: refused before anything else
+            ws = api.Workspace.default(phrasebank=bank)
+            sheet_text = api.read_sheet(target[0])
+            # only what fits the field, filled in for this sheet, is offered; a bad field is refused now
+            try:
+                fits = api.check_insert_target(ws, sheet_text, str(target[0]), field)
+            except InputError as exc:
+                raise InputError(f"{exc.message}（--into 字段 {field}）", exc.problems) from None
+            if fits[0].mode == "append":
+                check_target(target[0], field)  # unreadable, read-only: refused before the user picks anything
+            entries = [dict(f.candidate.entry, text=f.text) for f in fits]
         if not terminal_available():
             raise UsageError("常用语浏览器需要在终端中交互使用；在脚本或管道中请用 drafter phrases search 检索词。")
-        index = Index.build(load_bank(bank))
-        chosen = browse(index, role=role, genre=genre)
+        index = Index.build(entries if entries is not None else load_bank(bank))
+        chosen = browse(index, role=role if entries is None else None, genre=genre)
         if chosen is None:
             raise typer.Exit(1)
         text = chosen["text"]
         if target is not None:
-            from .factsheet_edit import append_to_file
+            from .factsheet_edit import edit_file
 
-            append_to_file(target[0], target[1], text)
+            def put(sheet: str) -> str:
+                try:
+                    return api.insert_phrase(ws, sheet, str(target[0]), target[1], text)
+                except api.NeedsConfirmation:
+                    if not typer.confirm(f"{target[1]} 已有内容，用所选表述替换吗？", default=False):
+                        raise typer.Exit(1)
+                    return api.insert_phrase(ws, sheet, str(target[0]), target[1], text, replace=True)
+
+            edit_file(target[0], put)
         sys.stdout.write(text + "\n")
         sys.stdout.flush()
         copy_to_clipboard(text)
         if target is not None:
             from .console import err
 
-            err.print(f"已追加到 {target[0]} 的 {target[1]}。", markup=False)
+            err.print(f"已写入 {target[0]} 的 {target[1]}。", markup=False)
 
     @phrases.command("search", help="按关键词、子串、模糊匹配或拼音首字母（如 qxrs）检索常用语。", short_help="检索常用语")
     def search_cmd(

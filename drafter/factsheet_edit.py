@@ -135,6 +135,54 @@ def append_to_list(text: str, field: str, value: str) -> str:
     return text[:orig] + inserted.replace("\n", nl) + text[orig:]
 
 
+def _original_index(text: str, norm: str, at: int) -> int:
+    """An index into the LF-normalised text, mapped back to the original (CRLF/CR) text."""
+    if norm == text:
+        return at
+    line = norm.count("\n", 0, at)
+    col = at - (norm.rfind("\n", 0, at) + 1)
+    starts = [0] + [m.end() for m in _BREAK.finditer(text)]
+    return starts[line] + col if line < len(starts) else len(text)
+
+
+def replace_scalar(text: str, field: str, value: str) -> str:
+    """Return text with the one-sentence field at dotted path `field` set to `value`.
+
+    The old value (plain, quoted or a block scalar) is replaced by a double-quoted
+    scalar in place; an absent last key under an existing block mapping is added.
+    Everything else — comments, other values, line endings — is kept byte for byte.
+    Raises FieldError when the path is missing or the field is not a single value.
+    """
+    import yaml
+
+    norm = text.replace("\r\n", "\n").replace("\r", "\n")
+    root = _compose(norm)
+    parts = field.split(".")
+    if not field or any(not p for p in parts):
+        raise FieldError("字段路径为空或格式不对")
+    node = root
+    for depth, key in enumerate(parts):
+        if not isinstance(node, yaml.MappingNode):
+            raise FieldError(f"{'.'.join(parts[:depth]) or '顶层'} 不是键值对")
+        found = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
+        if found is None:
+            if depth != len(parts) - 1 or node.flow_style or not node.value:
+                raise FieldError("字段不存在")
+            at, prefix = _line_after(norm, _last_end(node))
+            inserted = prefix + " " * node.start_mark.column + f"{key}: {_quote(value)}\n"
+            orig = _original_index(text, norm, at)
+            nl = "\r\n" if "\r\n" in text else "\n"
+            return text[:orig] + inserted.replace("\n", nl) + text[orig:]
+        node = found
+    if not isinstance(node, yaml.ScalarNode):
+        raise FieldError("字段不是一句话（是列表或键值对）")
+    start, end = node.start_mark.index, node.end_mark.index
+    tail = "\n" if node.style in ("|", ">") and norm[start:end].endswith("\n") else ""
+    a, b = _original_index(text, norm, start), _original_index(text, norm, end)
+    nl = "\r\n" if "\r\n" in text[a:b] else "\n"
+    return text[:a] + _quote(value) + tail.replace("\n", nl) + text[b:]
+
+
 def check_target(path: Path, field: str) -> None:
     """Refuse before the user picks anything: unreadable, read-only, undecodable sheet or a field that cannot take a list item."""
     path = Path(path)
@@ -166,6 +214,33 @@ def _writable(path: Path) -> None:
     st = os.stat(real)
     if not os.access(real, os.W_OK) or not st.st_mode & 0o222:
         raise InputError(f"{path}: 事实表是只读的，未改写（请先取消只读属性）")
+
+
+def edit_file(path: Path, edit) -> None:
+    """Read a sheet, apply `edit(text) -> text`, write it back respecting the file.
+
+    A symlinked sheet is written through to its target (the link stays), the file's mode
+    is kept, a read-only sheet is refused, line endings and a BOM are kept.
+    """
+    from .fileio import rewrite_in_place
+
+    path = Path(path)
+    if not path.exists():
+        raise InputError(f"{path}: 事实表文件不存在")
+    text, bom = _read(path)
+    _writable(path)
+    rewrite_in_place(path, (b"\xef\xbb\xbf" if bom else b"") + edit(text).encode("utf-8"))
+
+
+def ensure_editable(path: Path) -> None:
+    """Refuse an unreadable or read-only sheet before the user picks anything."""
+    _read(Path(path))
+    _writable(Path(path))
+
+
+def read_sheet_text(path: Path) -> str:
+    """A sheet's text as `edit_file` reads it (checked reading, BOM dropped)."""
+    return _read(Path(path))[0]
 
 
 def append_to_file(path: Path, field: str, value: str) -> None:

@@ -129,31 +129,31 @@ def test_escape_prints_nothing(session):
 
 
 @needs_tmux
-def test_into_appends_to_fact_sheet(session, tmp_path):
+def test_into_offers_only_fitting_phrases_filled_for_the_sheet(session, tmp_path):
+    """--into shows what fits the field, filled in for this sheet, and writes it in place (comments kept)."""
     sheet = tmp_path / "2025年报告.yaml"
-    original = (
-        "# 事实表（注释需保留）\n"
-        "template: gov_work_report\n"
-        "shortcomings:\n"
-        "  items:   # 问题清单\n"
-        "    - 产业基础薄弱  # 第一条\n"
-        "\n"
-        "  # 列表之后\n"
-        "closing: 结束\n"
-    )
+    original = (ROOT / "examples" / "gov_work_report.yaml").read_text(encoding="utf-8")
+    assert "\n  lead:" not in original.split("shortcomings:", 1)[1].split("\nplan:", 1)[0]
     sheet.write_text(original, encoding="utf-8")
-    s = session(f"--into {shlex.quote(str(sheet))}:shortcomings.items")
+    s = session(f"--into {shlex.quote(str(sheet))}:shortcomings.lead")
     s.keys("qxrs")
     s.wait_screen(lambda sc: "[shortcomings/" in sc)
     s.keys("Enter")
     assert s.wait_exit() == 0, s.err.read_text(encoding="utf-8")
     chosen = s.out.read_text(encoding="utf-8").strip()
-    assert chosen
+    assert chosen and "{" not in chosen and "镇" in chosen  # slots filled from the sheet
     new = sheet.read_text(encoding="utf-8")
-    added = f'    - "{chosen}"\n'
+    added = f'  lead: "{chosen}"\n'
     assert added in new
     assert new.replace(added, "", 1) == original
-    assert new.index(added) < new.index("  # 列表之后")
+
+
+def test_into_refuses_a_field_nothing_fits(tmp_path):
+    sheet = tmp_path / "s.yaml"
+    sheet.write_text((ROOT / "examples" / "gov_work_report.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "drafter", "phrases", "--into", f"{sheet}:review.indicators"],
+                       stdin=subprocess.DEVNULL, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert r.returncode == 1 and "review.indicators" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_not_a_terminal_exit_2():

@@ -155,13 +155,20 @@ def test_suggest_lists_candidates_numbered_as_variant(c):
     assert pick["text"].rstrip("。：:，,")[:20] in p1["html"]
 
 
-def test_insert_phrase_into_a_list_field(c):
+def test_insert_only_a_fitting_phrase_filled_for_the_sheet(c):
+    from drafter import app
+
     s = c.get("/api/sheet", params={"name": NAME}).json()
+    fit = app.fitting(app.Workspace.default(), s["text"], NAME, "thanks.lead")[0]
+    r = c.post("/api/insert", json={"name": NAME, "text": s["text"], "field": "thanks.lead",
+                                     "phrase": fit.candidate.entry["text"]})
+    assert r.status_code == 200, r.text
+    assert r.json()["data"]["thanks"]["lead"] == fit.text and "{" not in fit.text
+    assert r.json()["text"].startswith(s["text"].split("\n", 1)[0])
+    # a phrase that does not fit the field (a lead-in into the list of problems) is refused
     r = c.post("/api/insert", json={"name": NAME, "text": s["text"], "field": "shortcomings.items",
                                      "phrase": "群众反映强烈的问题还没有完全解决"})
-    assert r.status_code == 200
-    assert r.json()["data"]["shortcomings"]["items"][-1] == "群众反映强烈的问题还没有完全解决"
-    assert r.json()["text"].startswith(s["text"].split("\n", 1)[0])
+    assert r.status_code in (400, 422)
     r = c.post("/api/insert", json={"name": NAME, "text": s["text"], "field": "unit.name.x", "phrase": "x"})
     assert r.status_code in (400, 422)
 

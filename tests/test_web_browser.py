@@ -255,13 +255,19 @@ def test_phrase_page_filters_and_inserts_into_the_open_sheet(page, folder):
     assert tags and set(tags) == {"问题与不足"}
     assert "出处" in pg.locator("#phrase-list li").first.inner_text()
     shot(pg, "11-phrases")
-    phrase = pg.locator("#phrase-list li .phrase-text").first.inner_text()
-    pg.select_option("#phrase-field", "shortcomings.items")
+    # a phrase that fits a field goes in filled for this sheet (the fit rules of phrases --into)
+    pg.select_option("#phrase-role", "thanks")
+    pg.fill("#phrase-query", "成绩的取得")
+    pg.wait_for_selector("#phrase-list[data-shown='成绩的取得|thanks|'] li")
+    pg.select_option("#phrase-field", "thanks.lead")
+    asked = []
+    pg.once("dialog", lambda d: (asked.append(d.message), d.accept()))  # replacing a sentence asks first
     pg.locator("#phrase-list li button.insert").first.click()
     pg.wait_for_selector("#preview .drafter-doc")
-    items = field(pg, "shortcomings.items")
-    assert items.locator(".array-item").count() == before + 1
-    assert items.locator("textarea").last.input_value() == phrase
+    lead = field(pg, "thanks.lead").locator("textarea").first.input_value()
+    assert "成绩的取得" in lead and "{" not in lead
+    assert asked and "替换" in asked[0]
+    assert field(pg, "shortcomings.items").locator(".array-item").count() == before
     shot(pg, "12-phrase-inserted")
 
 

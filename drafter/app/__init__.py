@@ -22,7 +22,7 @@ _WHERE = {
     "OutputPlan": "files", "plan_outputs": "files", "publish": "files", "read_sheet": "files",
     "render_files": "files",
     "check_filters": "phrases", "check_insert_target": "phrases", "insert_phrase": "phrases",
-    "search_phrases": "phrases", "suggest": "phrases",
+    "search_phrases": "phrases", "suggest": "phrases", "fitting": "phrases", "NeedsConfirmation": "phrases",
     "lint_draft": "proofread", "lint_file": "proofread",
     "carry_forward": "carry", "pending_paths": "carry",
     "ImportResult": "importer", "import_report": "importer",

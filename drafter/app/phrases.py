@@ -59,27 +59,40 @@ def _sheet(ws: Workspace, text: str, source: str) -> tuple[dict, dict]:
     return sheet.data, ws.template(sheet.template_id).meta
 
 
+def _sheet_and_schema(ws: Workspace, text: str, source: str) -> tuple[dict, dict, dict]:
+    data, meta = _sheet(ws, text, source)
+    return data, meta, ws.template(data["template"]).schema
+
+
+def fitting(ws: Workspace, text: str, source: str, field: str) -> list:
+    """The bank entries that fit a field of this sheet, filled in (formulas.Fit: .text, .mode, .candidate)."""
+    from ..formulas import fitting_phrases
+
+    data, meta, schema = _sheet_and_schema(ws, text, source)
+    return fitting_phrases(meta, data, field, ws.bank(), schema=schema)
+
+
+def _suggestion(variant, c, genre) -> Suggestion:
+    e = c.entry
+    return Suggestion(variant, c.text, e["text"], e.get("role"), e.get("function"), tuple(e.get("sources") or ()),
+                      int(e.get("count", 0) or 0), genre in (e.get("genres") or ()), tuple(e.get("genres") or ()))
+
+
 def suggest(ws: Workspace, text: str, source: str, field: str, *, limit: int = 20) -> list[Suggestion]:
-    """Candidates for a formula field, filled in for this sheet and numbered as --variant takes them."""
+    """Candidates for a field, filled in for this sheet; a formula field's are numbered as --variant takes them.
+
+    Any other text field gets the same fit rules (role, slots filled from the sheet, level,
+    era, register); numbers, dates and lists of objects take no phrases (InputError).
+    """
     from ..formulas import candidates, template_slots
-    from ..phrasebank import FORMULA_FIELDS, suggest as generic
 
     data, meta = _sheet(ws, text, source)
     slots = template_slots(meta)
     genre = meta.get("genre")
     if field in slots:
         found = candidates(slots[field], data, ws.bank())
-        return [Suggestion(k, c.text, c.entry["text"], c.entry.get("role"), c.entry.get("function"),
-                           tuple(c.entry.get("sources") or ()), int(c.entry.get("count", 0) or 0),
-                           genre in (c.entry.get("genres") or ()), tuple(c.entry.get("genres") or ()))
-                for k, c in enumerate(found)][:limit]
-    if field in FORMULA_FIELDS:
-        return [Suggestion(None, e["text"], e["text"], e.get("role"), e.get("function"),
-                           tuple(e.get("sources") or ()), int(e.get("count", 0) or 0),
-                           genre in (e.get("genres") or ()), tuple(e.get("genres") or ()))
-                for e in generic(ws.bank(), field, genre=genre, limit=limit)]
-    valid = list(slots) + [f for f in FORMULA_FIELDS if f not in slots]
-    raise UsageError(f"不是可套用常用语的字段：{field}（可用：{'、'.join(valid)}）")
+        return [_suggestion(k, c, genre) for k, c in enumerate(found)][:limit]
+    return [_suggestion(None, fit.candidate, genre) for fit in fitting(ws, text, source, field)][:limit]
 
 
 def is_formula_field_filled(ws: Workspace, text: str, source: str, field: str) -> bool:
@@ -90,16 +103,39 @@ def is_formula_field_filled(ws: Workspace, text: str, source: str, field: str) -
     return get_path(data, field) not in (None, "")
 
 
-def insert_phrase(ws: Workspace, text: str, source: str, field: str, phrase: str) -> str:
-    """The sheet's text with a phrase appended to a list field; comments and layout untouched."""
-    from ..factsheet_edit import FieldError, append_to_list
+class NeedsConfirmation(InputError):
+    """The phrase would replace the sentence a field already holds: the front end asks first."""
 
+
+def insert_phrase(ws: Workspace, text: str, source: str, field: str, phrase: str, *, replace: bool = False) -> str:
+    """The sheet's text with a fitting phrase put into a field; comments and layout untouched.
+
+    Only a phrase that fits the field (suggest's rules) goes in, filled in for this sheet: a
+    list of sentences gets it as a new item; a one-sentence field is replaced, which needs
+    `replace=True` when it already holds something (NeedsConfirmation otherwise).
+    """
+    from ..factsheet_edit import FieldError, append_to_list, replace_scalar
+    from ..formulas import get_path
+
+    fits = fitting(ws, text, source, field)
+    fit = next((f for f in fits if phrase in (f.text, f.candidate.entry["text"])), None)
+    if fit is None:
+        raise InputError(f"{source}: 这条常用语不适合字段 {field}（角色、句式、槽位或年代不符），未写入；"
+                         f"drafter suggest {source} {field} 可查看适合的表述")
     try:
-        return append_to_list(text, field, phrase)
+        if fit.mode == "append":
+            return append_to_list(text, field, fit.text)
+        data, _meta = _sheet(ws, text, source)
+        if get_path(data, field) not in (None, "") and not replace:
+            raise NeedsConfirmation(f"{source}: 字段 {field} 已有内容，替换前请确认")
+        return replace_scalar(text, field, fit.text)
     except FieldError as exc:
-        raise InputError(f"{source}: 字段 {field} 无法追加：{exc}") from exc
+        raise InputError(f"{source}: 字段 {field} 无法写入：{exc}") from exc
 
 
-def check_insert_target(ws: Workspace, text: str, source: str, field: str) -> None:
-    """Refuse a field before the clerk picks anything."""
-    insert_phrase(ws, text, source, field, "")
+def check_insert_target(ws: Workspace, text: str, source: str, field: str) -> list:
+    """Refuse a field before the clerk picks anything; the fits to offer otherwise."""
+    fits = fitting(ws, text, source, field)
+    if not fits:
+        raise InputError(f"{source}: 常用语库中没有适合字段 {field} 的表述")
+    return fits

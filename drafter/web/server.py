@@ -294,7 +294,7 @@ class Pages:
         field, phrase = body.get("field"), body.get("phrase")
         if not isinstance(field, str) or not isinstance(phrase, str) or not field or not phrase:
             raise UsageError("缺少字段或常用语")
-        new = self.api.insert_phrase(self.ws, text, name, field, phrase)
+        new = self.api.insert_phrase(self.ws, text, name, field, phrase, replace=bool(body.get("replace")))
         return {"text": new, "data": plain_data(new, name)}
 
     @staticmethod

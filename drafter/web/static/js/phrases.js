@@ -18,7 +18,8 @@ export async function renderPhrases(editor) {
     const all = insertableFields(editor.schema);
     const fields = [...all.filter((f) => editor.formulas[f.path]), ...all.filter((f) => !editor.formulas[f.path])];
     target = h("select", { id: "phrase-field" },
-      fields.map((f) => h("option", { value: f.path }, `${f.label}（${f.path}，追加一项）`)));
+      fields.map((f) => h("option", { value: f.path, "data-list": f.list ? "1" : "" },
+        `${f.label}（${f.path}，${f.list ? "追加一项" : "替换"}）`)));
   }
   if (target) target.addEventListener("change", () => (target.dataset.touched = "1"));
   const list = h("ol", { class: "phrases", id: "phrase-list" });
@@ -63,7 +64,14 @@ export async function renderPhrases(editor) {
 
   const insert = async (p) => {
     try {
-      const res = await api.insert(editor.body({ field: target.value, phrase: p.text }));
+      const option = target.options[target.selectedIndex];
+      let replace = false;
+      if (option && !option.dataset.list) {
+        // a one-sentence field: replacing what the clerk wrote needs a yes
+        if (!confirm(`用所选表述替换“${option.textContent}”的内容吗？`)) return;
+        replace = true;
+      }
+      const res = await api.insert(editor.body({ field: target.value, phrase: p.text, replace }));
       editor.replaceSheet(res.text, res.data, target.value);
       toast(`已插入到 ${target.value}`);
       location.hash = "#/edit/" + encodeURIComponent(editor.name);

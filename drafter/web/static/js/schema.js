@@ -98,13 +98,16 @@ export function matches(s, value) {
 }
 
 // Fields a phrase can go into (as `phrases --into` takes them): dotted paths through objects
-// only, ending at a list of texts (the phrase is appended as a new item).
+// only, ending at a list of texts (the phrase is appended as a new item) or at a one-sentence
+// text (the phrase replaces it, after the clerk confirms).
 export function insertableFields(schema, prefix = "", out = []) {
   for (const [k, sub] of Object.entries((schema && schema.properties) || {})) {
     const path = prefix ? `${prefix}.${k}` : k;
     const t = typeOf(sub);
     if (t === "object") insertableFields(sub, path, out);
     else if (t === "array" && typeOf(sub.items) === "string") out.push({ path, label: labelOf(sub, k), list: true });
+    else if (t === "string" && !sub.enum && sub.format !== "date" && sub.const === undefined)
+      out.push({ path, label: labelOf(sub, k), list: false });
   }
   return out;
 }
