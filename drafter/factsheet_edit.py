@@ -58,12 +58,11 @@ def _compose(text: str):
         raise FieldError(yamlio.yaml_message(exc, prepared)) from exc
 
 
-def _insertion(text: str, field: str, value: str) -> tuple[int, str]:
-    """Where (index into LF-normalised text) and what to insert to append `value` to the list at `field`."""
+def _walk(root, field: str):
+    """(the mapping holding the field's last key, that key, the field's node or None when only the key is missing)."""
     import yaml
 
-    root = _compose(text)
-    parts = [p for p in field.split(".")]
+    parts = field.split(".")
     if not field or any(not p for p in parts):
         raise FieldError("字段路径为空或格式不对")
     node = root
@@ -77,8 +76,20 @@ def _insertion(text: str, field: str, value: str) -> tuple[int, str]:
         if found is None:
             if depth != len(parts) - 1:
                 raise FieldError("字段不存在")
-            return _create_list(text, node, key, value)
+            return node, key, None
+        if depth == len(parts) - 1:
+            return node, key, found
         node = found
+    raise FieldError("字段不存在")  # pragma: no cover - the loop always returns
+
+
+def _insertion(text: str, field: str, value: str) -> tuple[int, str]:
+    """Where (index into LF-normalised text) and what to insert to append `value` to the list at `field`."""
+    import yaml
+
+    mapping, key, node = _walk(_compose(text), field)
+    if node is None:
+        return _create_list(text, mapping, key, value)
     if not isinstance(node, yaml.SequenceNode):
         raise FieldError("字段不是列表")
     if node.flow_style:
@@ -156,24 +167,15 @@ def replace_scalar(text: str, field: str, value: str) -> str:
     import yaml
 
     norm = text.replace("\r\n", "\n").replace("\r", "\n")
-    root = _compose(norm)
-    parts = field.split(".")
-    if not field or any(not p for p in parts):
-        raise FieldError("字段路径为空或格式不对")
-    node = root
-    for depth, key in enumerate(parts):
-        if not isinstance(node, yaml.MappingNode):
-            raise FieldError(f"{'.'.join(parts[:depth]) or '顶层'} 不是键值对")
-        found = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key), None)
-        if found is None:
-            if depth != len(parts) - 1 or node.flow_style or not node.value:
-                raise FieldError("字段不存在")
-            at, prefix = _line_after(norm, _last_end(node))
-            inserted = prefix + " " * node.start_mark.column + f"{key}: {_quote(value)}\n"
-            orig = _original_index(text, norm, at)
-            nl = "\r\n" if "\r\n" in text else "\n"
-            return text[:orig] + inserted.replace("\n", nl) + text[orig:]
-        node = found
+    mapping, key, node = _walk(_compose(norm), field)
+    if node is None:
+        if mapping.flow_style or not mapping.value:
+            raise FieldError("字段不存在")
+        at, prefix = _line_after(norm, _last_end(mapping))
+        inserted = prefix + " " * mapping.start_mark.column + f"{key}: {_quote(value)}\n"
+        orig = _original_index(text, norm, at)
+        nl = "\r\n" if "\r\n" in text else "\n"
+        return text[:orig] + inserted.replace("\n", nl) + text[orig:]
     if not isinstance(node, yaml.ScalarNode):
         raise FieldError("字段不是一句话（是列表或键值对）")
     start, end = node.start_mark.index, node.end_mark.index
