@@ -61,8 +61,11 @@ def test_suggest_lists_candidates_for_a_formula_field():
     rows = json.loads(r.stdout)
     assert rows and all(row["role"] == "shortcomings" and row["function"] == "过渡" for row in rows)
     assert "gov_work_report" in rows[0]["genres"]
-    r = _run("-m", "drafter", "suggest", "examples/gov_work_report.yaml", "closing")
+    r = _run("-m", "drafter", "suggest", "examples/gov_work_report.yaml", "closing.appeal")
     assert r.returncode == 0 and "出处：" in r.stdout
+    # an object is no place for a phrase: the same fit rules as phrases --into
+    r = _run("-m", "drafter", "suggest", "examples/gov_work_report.yaml", "closing")
+    assert r.returncode == 2 and "不是可套用常用语的字段" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_suggest_bad_field_and_missing_file():

@@ -92,7 +92,11 @@ def suggest(ws: Workspace, text: str, source: str, field: str, *, limit: int = 2
     if field in slots:
         found = candidates(slots[field], data, ws.bank())
         return [_suggestion(k, c, genre) for k, c in enumerate(found)][:limit]
-    return [_suggestion(None, fit.candidate, genre) for fit in fitting(ws, text, source, field)][:limit]
+    try:
+        fits = fitting(ws, text, source, field)
+    except InputError as exc:  # not a field of this genre, or not a text field: the command line asked wrongly
+        raise UsageError(f"不是可套用常用语的字段：{field}（{exc.message}）；套话字段：{'、'.join(slots)}") from None
+    return [_suggestion(None, fit.candidate, genre) for fit in fits][:limit]
 
 
 def is_formula_field_filled(ws: Workspace, text: str, source: str, field: str) -> bool:
