@@ -13,7 +13,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="corpus/ not available")
 
 
 def _mine(out: Path, *extra: str) -> subprocess.CompletedProcess:
