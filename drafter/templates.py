@@ -174,7 +174,35 @@ def _scan(dirs: tuple[Path, ...]) -> tuple[dict[str, Template], dict[str, Templa
     return dict(sorted(found.items())), bad
 
 
+@functools.lru_cache(maxsize=32)
+def _named(template_id: str, dirs: tuple[Path, ...]) -> Template | None:
+    """The template of that id from the first folder that has it, reading only its own meta.yaml.
+
+    The same rule as the full scan (an earlier folder wins; its broken meta is an error, never
+    replaced by a later folder's), without reading every other template on each render.
+    """
+    if not template_id or template_id.startswith(("_", ".")) or "/" in template_id or "\\" in template_id:
+        return None
+    for root in dirs:
+        folder = Path(root) / template_id
+        if not (folder / "template.md.j2").is_file():
+            continue
+        try:
+            loaded = _load(folder / "meta.yaml") if (folder / "meta.yaml").exists() else None
+            meta = validate_meta(loaded) if loaded is not None else {}
+        except OSError as exc:
+            from .fileio import os_message
+
+            raise TemplateError(os_message(exc, folder, "无法读取模板")) from None
+        return Template(folder.name, folder, meta)
+    return None
+
+
 def get(template_id: str, dirs: tuple[Path, ...] | None = None) -> Template:
+    dirs = tuple(dirs) if dirs is not None else default_dirs()
+    named = _named(template_id, dirs)
+    if named is not None:
+        return named
     templates = available(dirs)
     if template_id not in templates:
         problems = broken(dirs)
