@@ -339,7 +339,18 @@ def not_in_year_end(date: object, review: object) -> bool:
         return False
 
 
+def plan_starting(value: object) -> str:
+    """The five-year plan that opens in this year (“十五五” for 2026), or "" (none, or no year given)."""
+    from .gongwen import eras
+
+    try:
+        return eras.load().plan_starting(int(value))
+    except (TypeError, ValueError):
+        return ""
+
+
 FILTERS = {
+    "plan_starting": plan_starting,
     "cn_number": cn_number,
     "cn_ordinal": cn_ordinal,
     "cn_count": cn_count,

@@ -396,6 +396,8 @@ _FIELD_ROLES: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
     (re.compile(r"(^|\.)situation$"), "plan_overview", ("形势",)),
     (re.compile(r"(^|\.)(general_requirement|guiding|approach)$"), "plan_overview", ("总体要求",)),
     (re.compile(r"(^|\.)(tasks|sections)\.(items|summary)$|^(next_steps|safeguards)\.items$"), "tasks", ("表态",)),
+    # a whole appeal the clerk chooses to write (the template composes one otherwise)
+    (re.compile(r"^closing\.appeal$"), "closing", ("号召",)),
 )
 
 

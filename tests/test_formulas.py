@@ -90,16 +90,15 @@ def test_a_filled_field_is_the_clerks_and_variants_leave_it_alone():
         assert "opening" not in [c.field for c in choices]
 
 
-def test_closing_appeal_comes_from_the_bank_only_without_a_goal():
+def test_closing_appeal_is_never_a_whole_bank_sentence():  # review 1.1.5
+    """Every attested whole appeal carries its own place's aim (石排走上快速发展轨道): the template composes it."""
     t = templates.get("gov_work_report")
+    assert "closing.appeal" not in t.meta["formulas"]
     data = _example("gov_work_report")
-    filled, _, _ = fill_data(t.meta, data)
-    assert "appeal" not in filled["closing"]  # the template composes it from goal
     data["closing"].pop("goal")
-    filled, _, _ = fill_data(t.meta, data)
-    # the bank's 镇委 becomes the sheet's own party committee (leadership.party)
-    party = data["leadership"]["party"]
-    assert filled["closing"]["appeal"].startswith(f"让我们在{party}的坚强领导下") and "青溪" in filled["closing"]["appeal"]
+    filled, choices, missing = fill_data(t.meta, data)
+    assert "appeal" not in filled["closing"] and not missing
+    assert "closing.appeal" not in [c.field for c in choices]
 
 
 # --- what fits and how it is filled ----------------------------------------------------------

@@ -33,6 +33,26 @@ def _render(data: dict, template: templates.Template, variant: int = 0) -> str:
     return write_text(parse_markup(templates.render_markup(template, filled)))
 
 
+_TOP = re.compile(r"^[一二三四五六七八九十]+、")
+
+
+def _item_schemes(text: str) -> dict[str, str]:
+    """For each numbered part (一、二、…) whose items are paragraphs, how they are numbered."""
+    out: dict[str, str] = {}
+    heading, lines = None, []
+    for line in [x.strip("　 ") for x in text.splitlines()] + ["十十、end"]:
+        if _TOP.match(line):
+            if heading:
+                paren = any(x.startswith("（一）") for x in lines)
+                shi = any(x.startswith("一是") for x in lines) and any(x.startswith("二是") for x in lines)
+                if paren != shi:
+                    out[heading[:12]] = "（一）" if paren else "一是"
+            heading, lines = line, []
+        else:
+            lines.append(line)
+    return out
+
+
 def _faults(text: str, data: dict, s: Scenario) -> list[str]:
     """Every class of fault the review names, found in one rendered draft."""
     year = factsheet_year(data)
@@ -79,6 +99,10 @@ def _faults(text: str, data: dict, s: Scenario) -> list[str]:
         out.append("班子报告里出现个人口吻")
     if re.search(r"做出[^。，；]{0,10}贡献|列席代表", text):
         out.append("做出贡献/列席代表")
+    # sibling sections number their paragraph-level items one way: （一） or 一是, never both (review 1.8.3)
+    schemes = _item_schemes(text)
+    if len(set(schemes.values())) > 1:
+        out.append(f"同级各部分的条目编号混用（一）和一是：{schemes}")
     if unit.get("level") == "街道" and re.search(r"街道(人民)?政府|街道人大|街道委(?!员)", text):
         out.append("街道没有的机构")
     return out

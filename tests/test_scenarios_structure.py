@@ -110,6 +110,45 @@ def test_modern_appeal_only_for_the_years_it_belongs_to():  # review 1.9.4
     assert "以习近平同志为核心" not in _text(old, t)
 
 
+def _appeal(text: str) -> str:
+    return next(p for p in _paragraphs(text) if p.startswith("各位代表！") and "让我们" in p)
+
+
+def test_appeal_without_a_goal_is_every_townships_own():  # review 1.1.5
+    for level in ("乡", "民族乡", "镇"):
+        for year in (2024, 2026):
+            sc = Scenario("gov_work_report", level, "decline", year, 2)
+            data, t = build(sc)
+            data["closing"].pop("goal", None)
+            data["closing"].pop("appeal", None)
+            appeal = _appeal(_text(data, t))
+            party, congress = data["leadership"]["party"], data["leadership"]["supervisor"]
+            assert f"在{party}的坚强领导下，在{congress}的监督支持下" in appeal, appeal
+            assert "为圆满完成本次大会确定的各项目标任务" in appeal and appeal.endswith("而努力奋斗！")
+            assert "快速发展轨道" not in appeal and "镇委" not in appeal
+            # the modern lead belongs to the appeal whether or not the clerk gave a goal (review 1.9.4)
+            assert "更加紧密地团结在以习近平同志为核心的党中央周围" in appeal
+            # 2026 opens the 十五五: the year's aim is said; 2024 opens nothing
+            plan_year = data["period"]["plan"]
+            assert ("奋力推动“十五五”开好局、起好步，为圆满完成" in appeal) == (plan_year == 2026), (year, appeal)
+
+
+def test_half_year_appeal_aims_at_the_whole_year():  # review 1.6
+    data, t = base("gov_work_report_half")
+    data = copy.deepcopy(data)
+    data["closing"].pop("goal", None)
+    appeal = _appeal(_text(data, t))
+    assert "为保证全年工作任务的圆满完成而努力奋斗！" in appeal and "本次大会" not in appeal
+
+
+def test_a_whole_appeal_the_clerk_wrote_is_kept():
+    data, t = base("gov_work_report")
+    data = copy.deepcopy(data)
+    data["closing"].pop("goal")
+    data["closing"]["appeal"] = "让我们携起手来，为建设美丽家园而努力奋斗！"
+    assert _appeal(_text(data, t)).endswith("让我们携起手来，为建设美丽家园而努力奋斗！")
+
+
 def test_personal_report_is_led_by_the_party_committee():  # review 1.8.1, 1.8.2
     data, t = base("personal_duty_report")
     text = _text(copy.deepcopy(data), t)
