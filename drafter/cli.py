@@ -23,14 +23,27 @@ app = typer.Typer(
 )
 
 
-def _register_all() -> None:
-    from . import cli_carry, cli_draft, cli_lint, cli_mine, cli_phrases, cli_serve
+# The module that registers each command. A run registers only the module of the command
+# it names (typer turns every registered command's signature into click options on each
+# run, which cost more than a whole render); help, --version and anything unknown get all.
+# tests/test_cli.py checks this table against what the modules register.
+MODULES = ("cli_draft", "cli_carry", "cli_mine", "cli_phrases", "cli_lint", "cli_serve")
+COMMANDS = {
+    "templates": "cli_draft", "new": "cli_draft", "schema": "cli_draft", "check": "cli_draft",
+    "render": "cli_draft", "formats": "cli_draft", "fonts": "cli_draft",
+    "import": "cli_carry", "mine": "cli_mine", "phrases": "cli_phrases", "suggest": "cli_phrases",
+    "lint": "cli_lint", "serve": "cli_serve",
+}
 
-    for module in (cli_draft, cli_carry, cli_mine, cli_phrases, cli_lint, cli_serve):
-        module.register(app)
 
+def register(argv: list[str] | None = None) -> None:
+    """Add the commands a run needs to the app: the named command's module, or every module."""
+    import importlib
 
-_register_all()
+    name = next((a for a in argv or () if not a.startswith("-")), None)
+    wanted = (COMMANDS[name],) if name in COMMANDS else MODULES
+    for module in wanted:
+        importlib.import_module(f".{module}", __package__).register(app)
 
 
 def _version(value: bool) -> None:
@@ -74,6 +87,7 @@ def main() -> None:
     except (ValueError, OSError):  # pragma: no cover - not the main thread
         pass
     errors = _click_errors()
+    register(sys.argv[1:])
     try:
         rc = app(standalone_mode=False)
         if isinstance(rc, int) and rc:

@@ -94,8 +94,8 @@ def load_bank(folder: Path | None = None, roles: tuple[str, ...] | None = None) 
     for path in sorted(folder.glob("*.yaml")):
         if roles is not None and path.stem not in roles:
             continue
-        loaded = yamlio.load_file(path, positions=True, error=TemplateError, what="常用语库文件", limit=32 * 1024 * 1024)
-        entries.extend(_check_entries(loaded, path))
+        entries.extend(yamlio.load_derived(path, "bank", lambda loaded, p=path: _check_entries(loaded, p),
+                                           error=TemplateError, what="常用语库文件", limit=32 * 1024 * 1024))
     return entries
 
 

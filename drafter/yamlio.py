@@ -541,16 +541,36 @@ def load_yaml(text_or_bytes: str | bytes, source: str | Path, *, positions: bool
         raise error("\n".join(str(p) for p in exc.problems), exc.problems) from None
 
 
-def load_file(path: Path | str, *, positions: bool = True, error: type[DrafterError] = InputError,
-              what: str = "文件", limit: int = MAX_BYTES) -> Loaded:
-    """read_bytes + load_yaml: the whole road from a path to located data."""
+def read_file(path: Path | str, *, error: type[DrafterError] = InputError, what: str = "文件",
+              limit: int = MAX_BYTES) -> bytes:
+    """read_bytes, failing with `error` (TemplateError for drafter's own files)."""
     try:
-        raw = read_bytes(path, limit, what)
+        return read_bytes(path, limit, what)
     except InputError as exc:
         if error is InputError:
             raise
         raise error(exc.message, exc.problems) from None
+
+
+def load_file(path: Path | str, *, positions: bool = True, error: type[DrafterError] = InputError,
+              what: str = "文件", limit: int = MAX_BYTES) -> Loaded:
+    """read_file + load_yaml: the whole road from a path to located data."""
+    raw = read_file(path, error=error, what=what, limit=limit)
     return load_yaml(raw, path, positions=positions, error=error, limit=limit)
+
+
+def load_derived(path: Path | str, kind: str, build: Callable[["Loaded"], Any], *,
+                 error: type[DrafterError] = TemplateError, what: str = "文件", limit: int = MAX_BYTES) -> Any:
+    """`build(load_file(path))` for drafter's own data files, kept between runs by the file's bytes (drafter.cache).
+
+    Only plain data that built without error is kept, so a broken file is reported
+    with its positions every time.
+    """
+    from . import cache
+
+    raw = read_file(path, error=error, what=what, limit=limit)
+    return cache.derived(kind, str(Path(path).resolve()), raw,
+                         lambda: build(load_yaml(raw, path, error=error, limit=limit)))
 
 
 # --- typed views for YAML that is configuration (template meta, styles) ------------

@@ -286,3 +286,28 @@ def test_usage_errors_are_chinese_exit_2_and_no_traceback(args, expect, tmp_path
     r = run_cli(*args, cwd=Path(__file__).resolve().parent.parent)
     assert r.returncode == 2, r.stderr
     assert expect in r.stderr and "Traceback" not in r.stderr and "Error:" not in r.stderr
+
+
+def test_the_command_table_names_each_commands_module():
+    """A run registers only its command's module (drafter.cli.COMMANDS): the table must match the modules."""
+    import importlib
+
+    import typer
+
+    from drafter import cli
+
+    found = {}
+    for module in cli.MODULES:
+        app = typer.Typer()
+        importlib.import_module(f"drafter.{module}").register(app)
+        for name in [c.name for c in app.registered_commands] + [g.name for g in app.registered_groups]:
+            found[name] = module
+    assert found == cli.COMMANDS
+    # every command still runs from its own registration, and help lists them all
+    r = run_cli("--help")
+    assert all(name in r.stdout for name in cli.COMMANDS)
+    for name in ("formats", "phrases", "lint"):
+        r = run_cli(name, "--help")
+        assert r.returncode == 0 and "用法" in r.stdout, (name, r.stderr)
+    r = run_cli("no-such-command")
+    assert r.returncode == 2 and "Traceback" not in r.stderr

@@ -41,6 +41,7 @@ class Eras:
     leaders: tuple[Span, ...]
     theories: tuple[Span, ...]
     anniversaries: tuple[tuple[str, tuple[str, ...], int], ...]
+    formulas: tuple[Span, ...] = ()  # slogans of one period (又好又快, 新常态 …)
 
     def congress(self, number: int) -> Congress | None:
         return next((c for c in self.congresses if c.number == number), None)
@@ -48,6 +49,10 @@ class Eras:
     def successor_year(self, number: int) -> int | None:
         nxt = self.congress(number + 1)
         return nxt.year if nxt else None
+
+    def plan_starting(self, year: int) -> str:
+        """The five-year plan whose first year this is (十五五 for 2026), or "": 开局之年 wording."""
+        return next((p.name for p in self.plans if p.start == year), "")
 
 
 def _year(value) -> int:
@@ -93,18 +98,27 @@ def parse(data: dict) -> Eras:
         leaders=tuple(_span(le, "text") for le in data["leadership_formulas"]),
         theories=tuple(_span(t) for t in data["guiding_theories"]),
         anniversaries=tuple((a["name"], tuple(a["patterns"]), int(a["base"])) for a in data["anniversaries"]),
+        formulas=tuple(_span(f) for f in data.get("formulas") or ()),
     )
 
 
 @lru_cache(maxsize=4)
 def load(path: Path | None = None) -> Eras:
     """Load and cache the shipped table (or another file with the same shape)."""
-    import yaml
+    from .. import cache
 
     path = path or data_file("eras.yaml")
     try:
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
-    except (OSError, yaml.YAMLError) as exc:
-        raise DrafterError(f"{path}: 无法读取年代对照表（{exc}）") from exc
-    return parse(data)
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DrafterError(f"{path}: 无法读取年代对照表（{exc.strerror or exc}）") from exc
+
+    def read() -> dict:
+        import yaml
+
+        try:
+            return yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        except (UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise DrafterError(f"{path}: 无法读取年代对照表（{exc}）") from exc
+
+    return parse(cache.derived("eras", str(path.resolve()), raw, read))

@@ -218,7 +218,20 @@ def _style_key(style: Style) -> str:
 
 @functools.lru_cache(maxsize=4)
 def _base_document(style_key: str) -> bytes:
-    """The styled, empty document for a style: built once, reused by every render."""
+    """The styled, empty document for a style: built once, reused by every render (and run: drafter.cache)."""
+    from pathlib import Path
+
+    from docx import __version__ as docx_version
+
+    from .. import cache
+
+    here = Path(__file__).parent
+    code = b"".join((here / name).read_bytes() for name in ("docx.py", "docx_xml.py", "docx_base.py"))
+    sources = b"\0".join((style_key.encode("utf-8"), docx_version.encode("ascii"), code))
+    return cache.derived("docx-base", style_key, sources, lambda: _build_base_document(style_key))
+
+
+def _build_base_document(style_key: str) -> bytes:
     style = Style(**json.loads(style_key))
     doc = Document(io.BytesIO(base_package(sorted(set(style.fonts.values())), style.fonts["body"])))
     _Styler(doc, style).setup()

@@ -10,10 +10,9 @@ The report year is the year the draft is about (doc.year), as for stale-formula.
 """
 from __future__ import annotations
 
-import functools
 import re
 
-from ...gongwen.eras import Span, load
+from ...gongwen.eras import load
 from ...gongwen.numerals import cn_to_int
 from ..finding import ERROR, WARNING
 from ..text import Doc, excerpt, sentences
@@ -28,23 +27,6 @@ _CURRENT = re.compile(r"贯彻|学习|落实|领会|精神")
 _HISTORY = re.compile(r"以来|期间|回顾|历程|自从|当年|那时|曾")
 
 
-@functools.lru_cache(maxsize=2)
-def _formulas() -> tuple[Span, ...]:
-    """The `formulas` section of the era table (same file, same shape as its campaigns)."""
-    import yaml
-
-    from ...resources import data_file
-
-    data = yaml.safe_load(data_file("eras.yaml").read_text(encoding="utf-8")) or {}
-    out = []
-    for e in data.get("formulas") or []:
-        start, end = str(e["start"]), str(e["end"])
-        out.append(Span(name=str(e["name"]), patterns=tuple(e["patterns"]), start=int(start[:4]),
-                        end=int(end[:4]), grace=int(e.get("grace", 0)),
-                        start_text=f"{start[:4]}年{int(start[5:7])}月", end_text=f"{end[:4]}年{int(end[5:7])}月"))
-    return tuple(out)
-
-
 def check(doc: Doc) -> None:
     if doc.year is None:
         return
@@ -57,7 +39,7 @@ def check(doc: Doc) -> None:
 
 
 def _slogans(doc: Doc, no: int, text: str, offset: int, sent: str, year: int) -> None:
-    for span in _formulas():
+    for span in load().formulas:
         for pattern in span.patterns:
             at = sent.find(pattern)
             if at < 0:
