@@ -78,6 +78,42 @@ def derived(kind: str, name: str, sources: bytes, build: Callable[[], T]) -> T:
         payload = marshal.dumps((key, value))
     except ValueError:  # not plain data: never cached
         return value
+    _store(path, payload)
+    return value
+
+
+def _digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
+
+
+def derived_from_files(kind: str, name: str, build: Callable[[], tuple[T, list[Path]]]) -> T:
+    """Like `derived`, for a result whose inputs are found while building (a schema and the files it $refs).
+
+    `build()` returns (value, every file it read); the entry records each file's digest,
+    and is used only while every one of them still has those bytes.
+    """
+    where = folder("data")
+    if where is None:
+        return build()[0]
+    key = _key(kind, name.encode("utf-8"))
+    path = where / f"{kind}-{hashlib.blake2b(name.encode('utf-8'), digest_size=10).hexdigest()}.marshal"
+    try:
+        stored_key, files, value = marshal.loads(path.read_bytes())
+        if stored_key == key and all(_digest(Path(f).read_bytes()) == d for f, d in files):
+            return value
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    value, read = build()
+    try:
+        files = [(str(f), _digest(Path(f).read_bytes())) for f in read]
+        payload = marshal.dumps((key, files, value))
+    except (OSError, ValueError):
+        return value
+    _store(path, payload)
+    return value
+
+
+def _store(path: Path, payload: bytes) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         tmp.write_bytes(payload)
@@ -87,4 +123,3 @@ def derived(kind: str, name: str, sources: bytes, build: Callable[[], T]) -> T:
             tmp.unlink()
         except OSError:
             pass
-    return value

@@ -314,15 +314,45 @@ def _rank(entry: dict, slot: Slot) -> tuple:
 def candidates(slot: Slot, data: dict, entries: list[dict]) -> list[Candidate]:
     """The bank entries that fit a slot for this fact sheet, best first, filled in."""
     year = factsheet_year(data)
-    out: list[Candidate] = []
+    filled: list[Candidate] = []
     seen: set[str] = set()
     for e in sorted((e for e in entries if _fits(e, slot, data)), key=lambda e: _rank(e, slot)):
         text = fill_text(e["text"], slot, data)
-        # era formulas are judged on the filled text: {年份}是“十三五”开局之年 is stale only for a given year
-        if text is not None and text not in seen and not _stale(text, year) and not _misfit(text):
+        if text is not None and text not in seen:
             seen.add(text)
-            out.append(Candidate(e, text))
-    return out
+            filled.append(Candidate(e, text))
+    # era formulas are judged on the filled text: {年份}是“十三五”开局之年 is stale only for a given year
+    rejected = rejected_by_rules(tuple(c.text for c in filled), year, slot.field)
+    return [c for c in filled if c.text not in rejected]
+
+
+def rejected_by_rules(texts: tuple[str, ...], year: int | None, name: str = "") -> set[str]:
+    """The texts lint's era, organ, fact or register rules object to for the report year.
+
+    A pure function of the texts, the year and the rules, so its answer is kept between
+    runs (drafter.cache) keyed by all three — the rules by the source of drafter's lint
+    and gongwen packages and the era table: importing and compiling the rules costs more
+    than the rest of a render.
+    """
+    if not texts:
+        return set()
+    from . import cache
+
+    sources = "\0".join((str(year), *texts)).encode("utf-8") + _rules_digest()
+    return set(cache.derived("fit", name or "fit", sources,
+                             lambda: [t for t in texts if _stale(t, year) or _misfit(t)]))
+
+
+@functools.lru_cache(maxsize=1)
+def _rules_digest() -> bytes:
+    """What the rules' verdicts depend on: every source file of drafter/lint and drafter/gongwen, and the data tables."""
+    import hashlib
+
+    here = Path(__file__).parent
+    h = hashlib.blake2b(digest_size=20)
+    for path in sorted([*(here / "lint").rglob("*.py"), *(here / "gongwen").rglob("*.py"), *(here / "data").glob("*.yaml")]):
+        h.update(path.relative_to(here).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    return h.digest()
 
 
 @functools.lru_cache(maxsize=8)

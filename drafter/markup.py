@@ -46,28 +46,16 @@ _PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+_ESCAPE_OR_ENTITY = re.compile(r"\\([" + re.escape(_PUNCT) + r"])|" + _ENTITY.pattern)
+
+
 def _unescape(text: str) -> str:
-    """CommonMark backslash escapes and entity references of one line's text."""
+    """CommonMark backslash escapes and entity references of one line's text (an escaped & starts no entity)."""
+    if "\\" not in text and "&" not in text:
+        return text
     import html
 
-    out, i, plain = [], 0, []
-
-    def flush() -> None:
-        if plain:
-            out.append(_ENTITY.sub(lambda m: html.unescape(m.group()), "".join(plain)))
-            plain.clear()
-
-    while i < len(text):
-        ch = text[i]
-        if ch == "\\" and i + 1 < len(text) and text[i + 1] in _PUNCT:
-            flush()
-            out.append(text[i + 1])
-            i += 2
-            continue
-        plain.append(ch)
-        i += 1
-    flush()
-    return "".join(out)
+    return _ESCAPE_OR_ENTITY.sub(lambda m: m.group(1) if m.group(1) is not None else html.unescape(m.group()), text)
 
 
 def _line_text(line: str) -> str:

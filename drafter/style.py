@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamlio
-from .errors import InputError, Location, Problem
+from .errors import DrafterError, InputError, Location, Problem
 from .resources import data_file
 
 MAX_STYLE_BYTES = 256 * 1024
@@ -33,8 +33,11 @@ _UNITS = {"size": "磅", "length": "毫米"}
 
 @functools.lru_cache(maxsize=None)
 def _defaults() -> tuple[dict, dict]:
-    base = yamlio.load_file(data_file("style.yaml"), positions=False).data
-    schema = yamlio.load_file(data_file("style_schema.yaml"), positions=False).data
+    def data(loaded: yamlio.Loaded):
+        return loaded.data
+
+    base = yamlio.load_derived(data_file("style.yaml"), "style", data, error=DrafterError, what="样式文件")
+    schema = yamlio.load_derived(data_file("style_schema.yaml"), "style-schema", data, error=DrafterError, what="样式文件")
     return base, schema
 
 

@@ -72,7 +72,7 @@ def _inside(path: Path, root: Path) -> bool:
 
 
 def _inline_refs(node: Any, base: Path, root: Path, loaded: yamlio.Loaded, at: tuple = (),
-                 seen: tuple[Path, ...] = ()) -> Any:
+                 seen: tuple[Path, ...] = (), read: list[Path] | None = None) -> Any:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str) and not ref.startswith("#"):
@@ -82,14 +82,17 @@ def _inline_refs(node: Any, base: Path, root: Path, loaded: yamlio.Loaded, at: t
             if target in seen:
                 raise yamlio.template_error(loaded, at + ("$ref",), f"schema 片段循环引用：{ref}")
             inner = _load(target)
-            loaded_node = _inline_refs(inner.data, target.parent, root, inner, (), seen + (target,))
+            if read is not None:
+                read.append(target)
+            loaded_node = _inline_refs(inner.data, target.parent, root, inner, (), seen + (target,), read)
             if not isinstance(loaded_node, dict):
                 raise yamlio.template_error(inner, (), "schema 片段的顶层应为映射")
             extra = {k: v for k, v in node.items() if k != "$ref"}
-            return {**loaded_node, **{k: _inline_refs(v, base, root, loaded, at + (k,), seen) for k, v in extra.items()}}
-        return {k: _inline_refs(v, base, root, loaded, at + (k,), seen) for k, v in node.items()}
+            return {**loaded_node, **{k: _inline_refs(v, base, root, loaded, at + (k,), seen, read)
+                                      for k, v in extra.items()}}
+        return {k: _inline_refs(v, base, root, loaded, at + (k,), seen, read) for k, v in node.items()}
     if isinstance(node, list):
-        return [_inline_refs(v, base, root, loaded, at + (i,), seen) for i, v in enumerate(node)]
+        return [_inline_refs(v, base, root, loaded, at + (i,), seen, read) for i, v in enumerate(node)]
     return node
 
 
@@ -99,16 +102,24 @@ def load_schema(path: Path, root: Path | None = None) -> dict:
     `$ref` to a file must stay inside `root` (the folder holding the template
     folders); the result must be a valid JSON Schema (draft 2020-12).
     """
+    from . import cache
+
     path = Path(path)
     root = (root or path.parent.parent).resolve()
+    # kept between runs while the schema and every fragment it inlines keep their bytes (drafter.cache)
+    return cache.derived_from_files("schema", f"{path.resolve()}\0{root}", lambda: _build_schema(path, root))
+
+
+def _build_schema(path: Path, root: Path) -> tuple[dict, list[Path]]:
     loaded = _load(path)
     if not isinstance(loaded.data, dict):
         raise yamlio.template_error(loaded, (), f"schema 的顶层应为映射，现在是{yamlio.kind_zh(loaded.data)}")
-    schema = _inline_refs(loaded.data, path.parent, root, loaded)
+    read = [path]
+    schema = _inline_refs(loaded.data, path.parent, root, loaded, read=read)
     from .schema_fast import schema_is_valid
 
     if schema_is_valid(schema):
-        return schema
+        return schema, read
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import SchemaError
 
@@ -117,7 +128,7 @@ def load_schema(path: Path, root: Path | None = None) -> dict:
     except SchemaError as exc:
         where = tuple(exc.path)
         raise yamlio.template_error(loaded, where, f"schema 不是有效的 JSON Schema：“{yamlio.format_path(where) or '顶层'}”处的写法不合规范") from None
-    return schema
+    return schema, read
 
 
 def _search_dirs() -> list[Path]:
@@ -188,8 +199,9 @@ def _named(template_id: str, dirs: tuple[Path, ...]) -> Template | None:
         if not (folder / "template.md.j2").is_file():
             continue
         try:
-            loaded = _load(folder / "meta.yaml") if (folder / "meta.yaml").exists() else None
-            meta = validate_meta(loaded) if loaded is not None else {}
+            meta_file = folder / "meta.yaml"
+            meta = yamlio.load_derived(meta_file, "meta", validate_meta, error=TemplateError, what="模板文件",
+                                       limit=MAX_TEMPLATE_FILE) if meta_file.exists() else {}
         except OSError as exc:
             from .fileio import os_message
 

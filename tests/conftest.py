@@ -11,6 +11,13 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
+# Every run of the suite starts with drafter's caches empty (drafter/cache.py and the Jinja
+# bytecode cache live under XDG_CACHE_HOME): what a test sees never depends on an earlier run.
+if "DRAFTER_TEST_CACHE" not in os.environ:
+    import tempfile
+
+    os.environ["DRAFTER_TEST_CACHE"] = os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="drafter-test-cache-")
+
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
     """`drafter ARGS…` in a fresh process; stdout/stderr as text."""

@@ -272,39 +272,31 @@ class _DocxBlocks(BlockWriter):
     def __init__(self, doc, style: Style, grid: Grid):
         self.doc, self.s, self.grid = doc, style, grid
         st = doc.styles
-        self.styles = {name: st[name] for name in (BODY, TITLE, BYLINE, SALUTATION, SIGNATURE, *HEADINGS.values())}
-        self.run_in = {lvl: st[name] for lvl, name in RUN_IN.items()}
-        self.last_text = None  # (the last paragraph of text, its width in characters), kept with the signature
+        # style ids looked up once through python-docx; paragraphs are then written by docx_xml
+        self.styles = {name: st[name].style_id for name in (TITLE, BYLINE, SALUTATION, SIGNATURE, *HEADINGS.values())}
+        self.styles[BODY] = None  # body paragraphs carry no pStyle: Normal is the default
+        self.run_in = {lvl: st[name].style_id for lvl, name in RUN_IN.items()}
+        self.last_text = None  # (the last paragraph of text, its text), kept with the signature
 
-    def add(self, text: str = "", style: str = BODY):
-        # body paragraphs carry no pStyle (Normal is the default): python-docx's style lookup scans
-        # every style per call, and most paragraphs of a report are body text
-        return self.doc.add_paragraph(text, None if style == BODY else self.styles[style])
+    def add(self, text: str = "", style: str = BODY, runs: list[tuple[str, str | None]] | None = None):
+        return x.append_paragraph(self.doc, self.styles[style], runs if runs is not None else ([(text, None)] if text else []))
 
     def lines(self, lines: list[str], style: str):
         """One paragraph whose lines are separated by line breaks (a title stays one paragraph)."""
-        par = self.add("", style)
-        for i, line in enumerate(lines):
-            run = par.add_run(line)
-            if i < len(lines) - 1:
-                run.add_break()
-        return par
+        return self.add(style=style, runs=[("\n".join(lines), None)])
 
     def block_heading(self, block: Heading):
         return [self.add(block.text, HEADINGS[block.level])]
 
     def block_paragraph(self, block: Paragraph):
-        par = self.add()
-        if block.lead:
-            par.add_run(block.lead, self.run_in[block.lead_level])
-        if block.text:
-            par.add_run(block.text)
-        self.last_text = (par, width(block.lead + block.text) + 2)
+        runs = ([(block.lead, self.run_in[block.lead_level])] if block.lead else []) + ([(block.text, None)] if block.text else [])
+        par = self.add(runs=runs)
+        self.last_text = (par, block.lead + block.text)
         return [par]
 
     def block_list_block(self, block: ListBlock):
         paras = [self.add(list_marker(i, block.ordered) + item) for i, item in enumerate(block.items, 1)]
-        self.last_text = (paras[-1], width(list_marker(len(block.items), block.ordered) + block.items[-1]) + 2)
+        self.last_text = (paras[-1], list_marker(len(block.items), block.ordered) + block.items[-1])
         return paras
 
     def block_salutation(self, block: Salutation):
@@ -327,7 +319,8 @@ class _DocxBlocks(BlockWriter):
         if self.last_text is not None:
             # the last lines of text travel with the signature: no date alone on a page; a short closing
             # paragraph (以上汇报……) moves whole, a long one only by its last line
-            par, chars = self.last_text
+            par, text = self.last_text
+            chars = width(text) + 2
             par.paragraph_format.keep_with_next = True
             par.paragraph_format.keep_together = chars <= 3 * self.grid.chars
         return paras

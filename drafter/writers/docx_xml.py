@@ -265,3 +265,51 @@ def add_missing_fonts(docx: bytes, names: list[str]) -> bytes:
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             dst.writestr(info, data)
     return out.getvalue()
+
+
+def append_paragraph(doc, style_id: str | None, runs: list[tuple[str, str | None]]):
+    """A body paragraph `<w:p>` with its style and runs ((text, character style id)), before the section.
+
+    python-docx's add_paragraph/add_run look each style up by scanning every style
+    of the document and write run text one character at a time: a report's hundred
+    paragraphs cost more than all the rest of a render. Style ids come from the
+    python-docx style objects (docx.py); text breaks (\\n) and tabs become w:br and w:tab
+    as python-docx's run.text makes them. Returns the python-docx Paragraph.
+    """
+    from docx.text.paragraph import Paragraph
+
+    p = OxmlElement("w:p")
+    if style_id:
+        ppr = OxmlElement("w:pPr")
+        ps = OxmlElement("w:pStyle")
+        ps.set(qn("w:val"), style_id)
+        ppr.append(ps)
+        p.append(ppr)
+    for text, char_style in runs:
+        r = OxmlElement("w:r")
+        if char_style:
+            rpr = OxmlElement("w:rPr")
+            rs = OxmlElement("w:rStyle")
+            rs.set(qn("w:val"), char_style)
+            rpr.append(rs)
+            r.append(rpr)
+        for i, line in enumerate(text.split("\n")):
+            if i:
+                r.append(OxmlElement("w:br"))
+            for j, piece in enumerate(line.split("\t")):
+                if j:
+                    r.append(OxmlElement("w:tab"))
+                if piece:
+                    t = OxmlElement("w:t")
+                    t.text = piece
+                    if piece != piece.strip():
+                        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    r.append(t)
+        p.append(r)
+    body = doc.element.body
+    sect = body.find(qn("w:sectPr"))
+    if sect is not None:
+        sect.addprevious(p)
+    else:
+        body.append(p)
+    return Paragraph(p, doc)

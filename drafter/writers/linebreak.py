@@ -45,14 +45,21 @@ def width(text: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def _words() -> dict[str, int]:
-    """entry → cost of breaking inside it."""
-    out: dict[str, int] = {}
-    for line in data_file("title_words.txt").read_text(encoding="utf-8").splitlines():
-        if not line or line.startswith("#"):
-            continue
-        entry, _, kind = line.partition("\t")
-        out[entry] = PHRASE_COST if kind == "phrase" else WORD_COST
-    return out
+    """entry → cost of breaking inside it (the parsed list is kept between runs: drafter.cache)."""
+    from .. import cache
+
+    raw = data_file("title_words.txt").read_bytes()
+
+    def parse() -> dict[str, int]:
+        out: dict[str, int] = {}
+        for line in raw.decode("utf-8").splitlines():
+            if not line or line.startswith("#"):
+                continue
+            entry, _, kind = line.partition("\t")
+            out[entry] = PHRASE_COST if kind == "phrase" else WORD_COST
+        return out
+
+    return cache.derived("title-words", "title_words.txt", raw, parse)
 
 
 def _break_costs(text: str, protect: tuple[str, ...]) -> list[float]:
