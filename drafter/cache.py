@@ -20,6 +20,7 @@ import marshal
 import os
 import stat
 import sys
+import threading
 from pathlib import Path
 from typing import Callable, TypeVar
 
@@ -114,7 +115,7 @@ def derived_from_files(kind: str, name: str, build: Callable[[], tuple[T, list[P
 
 
 def _store(path: Path, payload: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
     try:
         tmp.write_bytes(payload)
         os.replace(tmp, path)

@@ -23,9 +23,9 @@ app = typer.Typer(
 )
 
 
-# The module that registers each command. A run registers only the module of the command
-# it names (typer turns every registered command's signature into click options on each
-# run, which cost more than a whole render); help, --version and anything unknown get all.
+# The module that registers each command. A run keeps only the command it names (typer
+# turns every registered command's signature into click options on each run, which cost
+# more than a whole render); help, --version and anything unknown get all.
 # tests/test_cli.py checks this table against what the modules register.
 MODULES = ("cli_draft", "cli_carry", "cli_mine", "cli_phrases", "cli_lint", "cli_serve")
 COMMANDS = {
@@ -44,6 +44,9 @@ def register(argv: list[str] | None = None) -> None:
     wanted = (COMMANDS[name],) if name in COMMANDS else MODULES
     for module in wanted:
         importlib.import_module(f".{module}", __package__).register(app)
+    if name in COMMANDS:  # the module's other commands would only be converted and never run
+        app.registered_commands = [c for c in app.registered_commands if c.name == name]
+        app.registered_groups = [g for g in app.registered_groups if g.name == name]
 
 
 def _version(value: bool) -> None:

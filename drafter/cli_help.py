@@ -8,6 +8,7 @@ when the text is taken. Command and option texts are already Chinese.
 from __future__ import annotations
 
 import re
+from .lazyre import lazy
 
 # Whole words and fixed phrases click and typer print around our Chinese texts.
 _WORDS: tuple[tuple[str, str], ...] = (
@@ -30,8 +31,8 @@ _WORDS: tuple[tuple[str, str], ...] = (
     ("]...", "]…"),
 )
 _SECTIONS = {"Options": "选项", "Arguments": "参数", "Commands": "命令"}
-_SECTION_RE = re.compile(r"^(\s*)(Options|Arguments|Commands):$", re.M)
-_DEFAULT_RE = re.compile(r"\[default: ([^\]]*)\]")
+_SECTION_RE = lazy(r"^(\s*)(Options|Arguments|Commands):$", re.M)
+_DEFAULT_RE = lazy(r"\[default: ([^\]]*)\]")
 
 
 def to_chinese(text: str) -> str:

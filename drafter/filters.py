@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from .gongwen.numbering import format_marker
 from .gongwen.numerals import count_cn, int_to_cn
+from .lazyre import lazy
 
 
 def cn_number(value: int) -> str:
@@ -266,8 +267,8 @@ _ETHNIC = (
     "朝鲜 锡伯 撒拉 东乡 保安 裕固 景颇 独龙 普米 阿昌 基诺 德昂 布朗 毛南 仫佬 赫哲 门巴 珞巴 高山 蒙古 "
     "彝 回 满 苗 瑶 侗 壮 藏 畲 白 傣 黎 羌 水 佤 京 怒 土"
 ).split()
-_UNIT_SUFFIX = re.compile("(?:(?:" + "|".join(_ETHNIC) + ")族(?:、)?)*(?:民族乡|街道|镇|乡)$")
-_ORGAN_AFTER_LEVEL = re.compile(r"^(?:镇|乡|街道)(?=人大|党委|党工委|人民政府|政府|纪委|办事处|人民代表大会)")
+_UNIT_SUFFIX = lazy("(?:(?:" + "|".join(_ETHNIC) + ")族(?:、)?)*(?:民族乡|街道|镇|乡)$")
+_ORGAN_AFTER_LEVEL = lazy(r"^(?:镇|乡|街道)(?=人大|党委|党工委|人民政府|政府|纪委|办事处|人民代表大会)")
 
 
 def level_word(unit: object) -> str:

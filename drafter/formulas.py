@@ -40,28 +40,29 @@ from typing import Any
 from .errors import InputError, Location, Problem
 from .gongwen.report_year import factsheet_year
 from .templates import is_filled
+from .lazyre import lazy
 
-_SLOT = re.compile(r"\{[^{}]+\}")
+_SLOT = lazy(r"\{[^{}]+\}")
 # A higher level speaking or being spoken for: 全州, 代表县人民政府, 州委, 政协委员, 各族.
-_ABOVE_TOWN = re.compile(r"全[州县市省区]|代表[州县市省区]|[州省]委|政协|各族|\{地名\}")
+_ABOVE_TOWN = lazy(r"全[州县市省区]|代表[州县市省区]|[州省]委|政协|各族|\{地名\}")
 # Words that only fit one kind of report (period.type); annual reports take neither.
-_PERIOD_WORDS = {"term": re.compile(r"五年|本届"), "half": re.compile(r"上半年|下半年")}
+_PERIOD_WORDS = {"term": lazy(r"五年|本届"), "half": lazy(r"上半年|下半年")}
 # Who speaks: one person (述职: 本人, 我) or a team (我们, 班子); an entry in the other voice does not fit.
-_PERSONAL_VOICE = re.compile(r"本人|(?<![自])我(?![们镇乡县区市国省州街])|一定的贡献|上级领导的要求")
-_TEAM_VOICE = re.compile(r"领导班子|班子|主席团|我[镇乡]|全[镇乡]|人民政府")
-_ONE_ASPECT = re.compile(r"[一二三四五六七八九十几]+个?方面的?")
+_PERSONAL_VOICE = lazy(r"本人|(?<![自])我(?![们镇乡县区市国省州街])|一定的贡献|上级领导的要求")
+_TEAM_VOICE = lazy(r"领导班子|班子|主席团|我[镇乡]|全[镇乡]|人民政府")
+_ONE_ASPECT = lazy(r"[一二三四五六七八九十几]+个?方面的?")
 # Register corrections a careful secretary makes to an old formula (lint rule register):
 # those attending are 列席人员, not 代表; 作出贡献, not 做出.
-_CORRECTIONS = [(re.compile(r"列席代表"), "列席人员"), (re.compile(r"做出(?=[^。，；！]{0,12}贡献)"), "作出")]
-_COUNT = re.compile(r"[一二三四五六七八九十几]+个?(?=方面)")
-_SPAN = re.compile(r"[一二三四五六七八九十两几]+年(?=来)")
+_CORRECTIONS = [(lazy(r"列席代表"), "列席人员"), (lazy(r"做出(?=[^。，；！]{0,12}贡献)"), "作出")]
+_COUNT = lazy(r"[一二三四五六七八九十几]+个?(?=方面)")
+_SPAN = lazy(r"[一二三四五六七八九十两几]+年(?=来)")
 # The town's own level word in fixed compounds (全镇, 镇人大, 乡党委 …), never inside 乡镇 / 城镇.
-_TOWN_WORDS = re.compile(
+_TOWN_WORDS = lazy(
     r"(?<=[全我本])[镇乡](?!镇)|(?<![乡城集村])[镇乡](?=人民政府|政府|人大|党委|委[、，的和]|领导班子|干部|经济)"
 )
 
 
-@dataclass(frozen=True)
+@dataclass
 class Slot:
     """One formula field of a template, read from meta.yaml."""
 
@@ -83,7 +84,7 @@ class Slot:
     genres: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Candidate:
     """A bank entry that fits a slot, and its text filled in for this fact sheet."""
 
@@ -91,7 +92,7 @@ class Candidate:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Choice:
     """What a render put into one formula field (for `suggest` and tests)."""
 
@@ -161,11 +162,11 @@ def _short(unit: dict) -> str:
 # each becomes the sheet's own organ ({党委} = leadership.party …), never a level-swapped
 # 乡委 or 街道委. Also the bank's {党委}/{政府}/{人大} slots.
 _ORGAN_WORDS = [
-    ("party", re.compile(r"\{党委\}|(?<![乡城集村县区市省州])[镇乡](?:党)?委(?![员会托屈])")),
-    ("gov", re.compile(r"\{政府\}|(?<![乡城集村])[镇乡]人民政府")),
-    ("gov_short", re.compile(r"(?<![乡城集村])[镇乡]政府")),
-    ("congress", re.compile(r"\{人大\}|(?<![乡城集村])[镇乡]人大(?!主席团|代表|常委|工作|主席|工委|会议)")),
-    ("presidium", re.compile(r"(?<![乡城集村])[镇乡]人大主席团")),
+    ("party", lazy(r"\{党委\}|(?<![乡城集村县区市省州])[镇乡](?:党)?委(?![员会托屈])")),
+    ("gov", lazy(r"\{政府\}|(?<![乡城集村])[镇乡]人民政府")),
+    ("gov_short", lazy(r"(?<![乡城集村])[镇乡]政府")),
+    ("congress", lazy(r"\{人大\}|(?<![乡城集村])[镇乡]人大(?!主席团|代表|常委|工作|主席|工委|会议)")),
+    ("presidium", lazy(r"(?<![乡城集村])[镇乡]人大主席团")),
 ]
 _PROTECT = "\ue010"
 
@@ -296,7 +297,7 @@ def _fits(entry: dict, slot: Slot, data: dict) -> bool:
 
 # Organ words and organ slots read alike when a template names its preferred entry
 # (prefer: 现在，我代表镇人民政府… matches a bank mined as 现在，我代表{政府}…).
-_ORGAN_CANON = re.compile(r"\{(?:党委|政府|人大)\}|[镇乡](?:人民)?政府|[镇乡](?:党)?委|[镇乡]人大")
+_ORGAN_CANON = lazy(r"\{(?:党委|政府|人大)\}|[镇乡](?:人民)?政府|[镇乡](?:党)?委|[镇乡]人大")
 
 
 def _canon(text: str) -> str:
@@ -416,18 +417,18 @@ def fill(checked, variant: int = 0, entries: list[dict] | None = None) -> tuple[
 # match nothing: no phrase goes there. A template's meta.yaml may add
 # `phrase_roles: {field: [role, function, …]}`.
 _FIELD_ROLES: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
-    (re.compile(r"^(review|performance|study|team|conduct|integrity|responsibility|education|systems|cases)"
+    (lazy(r"^(review|performance|study|team|conduct|integrity|responsibility|education|systems|cases)"
                 r"(\.sections)?\.heading$|^review\.(congress|training|recess|supervision|motions|self_building)\.heading$"),
      "achievements", ("标题",)),
-    (re.compile(r"(^|\.)(tasks|sections|next_steps|safeguards)\.heading$"), "tasks", ("标题",)),
-    (re.compile(r"^review\.(overview|sections\.summary)$|^(performance|study|team|conduct|integrity)\.summary$"),
+    (lazy(r"(^|\.)(tasks|sections|next_steps|safeguards)\.heading$"), "tasks", ("标题",)),
+    (lazy(r"^review\.(overview|sections\.summary)$|^(performance|study|team|conduct|integrity)\.summary$"),
      "achievements", ("总结",)),
-    (re.compile(r"^shortcomings\.items$"), "shortcomings", ("问题",)),
-    (re.compile(r"(^|\.)situation$"), "plan_overview", ("形势",)),
-    (re.compile(r"(^|\.)(general_requirement|guiding|approach)$"), "plan_overview", ("总体要求",)),
-    (re.compile(r"(^|\.)(tasks|sections)\.(items|summary)$|^(next_steps|safeguards)\.items$"), "tasks", ("表态",)),
+    (lazy(r"^shortcomings\.items$"), "shortcomings", ("问题",)),
+    (lazy(r"(^|\.)situation$"), "plan_overview", ("形势",)),
+    (lazy(r"(^|\.)(general_requirement|guiding|approach)$"), "plan_overview", ("总体要求",)),
+    (lazy(r"(^|\.)(tasks|sections)\.(items|summary)$|^(next_steps|safeguards)\.items$"), "tasks", ("表态",)),
     # a whole appeal the clerk chooses to write (the template composes one otherwise)
-    (re.compile(r"^closing\.appeal$"), "closing", ("号召",)),
+    (lazy(r"^closing\.appeal$"), "closing", ("号召",)),
 )
 
 
@@ -482,7 +483,7 @@ def _get_indexed(data: Any, field: str) -> Any:
     return data
 
 
-@dataclass(frozen=True)
+@dataclass
 class Fit:
     """A phrase that may go into a field: append it to a list, or replace a string after confirmation."""
 

@@ -11,12 +11,13 @@ from typing import Required, TypedDict
 
 from .errors import InputError, UsageError
 from .gongwen.genres import ROLE_IDS, default_registry
+from .lazyre import lazy
 
 # The bank's roles: the skeleton roles that carry formulas (not title, salutation, other).
 ROLES: tuple[str, ...] = tuple(r for r in ROLE_IDS if r not in ("title", "salutation", "other"))
 
-_SLOT = re.compile(r"\{[^{}]+\}")
-_ASCII = re.compile(r"^[a-zA-Z]+$")
+_SLOT = lazy(r"\{[^{}]+\}")
+_ASCII = lazy(r"^[a-zA-Z]+$")
 
 
 class PhraseEntry(TypedDict, total=False):

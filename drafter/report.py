@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Union
 
 
-@dataclass(frozen=True)
+@dataclass
 class Heading:
     """A standalone heading line; level 1 = 一、 (黑体), 2 = （一） (楷体), 3 = 1. , 4 = （1）."""
 
@@ -18,7 +18,7 @@ class Heading:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Paragraph:
     """A body paragraph, optionally opened by a run-in heading of the given level."""
 
@@ -27,7 +27,7 @@ class Paragraph:
     lead_level: int = 0
 
 
-@dataclass(frozen=True)
+@dataclass
 class ListBlock:
     """Enumerated items; ordered → 1. 2. …, bullet → —— dash items."""
 
@@ -35,12 +35,12 @@ class ListBlock:
     ordered: bool = True
 
 
-@dataclass(frozen=True)
+@dataclass
 class Salutation:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Signature:
     """Issuer(s) and date at the end, placed per GB/T 9704 §7.3.5.
 

@@ -24,6 +24,7 @@ from .errors import DrafterError, TemplateError, UsageError
 from .markup import escape
 from .resources import templates_dir, user_templates_dirs
 from .template_meta import validate_meta
+from .lazyre import lazy
 
 SHARED = "_shared"
 MAX_TEMPLATE_FILE = 1024 * 1024        # a template, schema or meta file: a few KB in practice
@@ -255,7 +256,7 @@ def _check_args(args: tuple, kwargs: dict) -> None:
             raise _BudgetExceeded(f"模板中的数值参数过大（{value}），已停止")
 
 
-_BIG_WIDTH = re.compile(r"\d{7,}")
+_BIG_WIDTH = lazy(r"\d{7,}")
 _SIZED_FILTERS = {"center", "indent", "wordwrap", "batch", "slice", "truncate", "format", "join", "random", "sum"}
 
 
@@ -552,7 +553,7 @@ class _budget:
         return False
 
 
-_BAD_NAME = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+_BAD_NAME = lazy(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def output_stem(template: Template, data: dict, fallback: str) -> str:

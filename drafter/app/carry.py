@@ -20,11 +20,12 @@ from typing import Any
 
 from ..errors import InputError, Location, Problem, WARNING
 from .workspace import Workspace
+from ..lazyre import lazy
 
 PENDING = "待填"
 PENDING_RULE = "待填"
 _NOTE = "_note"  # an emitted key turned into a comment line
-_NOTE_LINE = re.compile(r"^(\s*)(?:- )?" + _NOTE + r": ?(.*)$")
+_NOTE_LINE = lazy(r"^(\s*)(?:- )?" + _NOTE + r": ?(.*)$")
 
 # What the clerk writes in place of 待填, by field name (trailing comment on the line).
 _HINTS = {

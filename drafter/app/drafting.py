@@ -13,6 +13,7 @@ from pathlib import Path
 from ..errors import DrafterError, InputError, Location, Problem, TemplateError
 from .results import CheckResult, FormulaInfo, Preview, RenderOutput, TemplateInfo
 from .workspace import Workspace
+from ..lazyre import lazy
 
 
 # --- templates ---------------------------------------------------------------------------
@@ -93,7 +94,7 @@ def _as_problems(exc: DrafterError, source: str) -> list[Problem]:
     return list(exc.problems) or [Problem(Location(source), exc.message)]
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.+Z-]*)?")  # YAML dates: data, not prose
+_ISO_DATE = lazy(r"\d{4}-\d{1,2}-\d{1,2}(?:[T ][\d:.+Z-]*)?")  # YAML dates: data, not prose
 
 
 def _value_lines(sheet) -> list[tuple[int, str]]:

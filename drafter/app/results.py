@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import Problem
 
 
-@dataclass(frozen=True)
+@dataclass
 class TemplateInfo:
     id: str
     name: str
@@ -15,7 +15,7 @@ class TemplateInfo:
     genre: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class FormulaInfo:
     """A formula field of a template: a sentence the phrase bank can supply."""
 
@@ -42,7 +42,7 @@ class CheckResult:
         return not self.errors
 
 
-@dataclass(frozen=True)
+@dataclass
 class RenderOutput:
     """One rendered report: its default file name, its bytes, and warnings found on the way."""
 
@@ -52,7 +52,7 @@ class RenderOutput:
     target: Path | None = None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Preview:
     html: str
     problems: tuple[Problem, ...]
@@ -62,7 +62,7 @@ class Preview:
         return not any(p.is_error for p in self.problems)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Suggestion:
     """A phrase-bank candidate for a field, filled in for this sheet; `variant` is what --variant takes."""
 
@@ -77,7 +77,7 @@ class Suggestion:
     genres: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Phrase:
     text: str
     role: str | None

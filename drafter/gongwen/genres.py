@@ -20,7 +20,7 @@ from ..resources import data_file
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Genre:
     """One genre: its id, its Chinese label, and whether a template drafts it."""
 

@@ -11,11 +11,12 @@ import re
 from dataclasses import dataclass
 
 from .numerals import cn_to_int, int_to_cn
+from ..lazyre import lazy
 
 _CN = "一二三四五六七八九十"
 
 
-@dataclass(frozen=True)
+@dataclass
 class NumberStyle:
     """One numbering style: its parse pattern (group 1 = number), formatter and document level."""
 
@@ -26,20 +27,20 @@ class NumberStyle:
 
 
 STYLES: tuple[NumberStyle, ...] = (
-    NumberStyle("comma", re.compile(rf"^([{_CN}]{{1,3}})、"), "{cn}、", 1),
-    NumberStyle("paren", re.compile(rf"^[（(]([{_CN}]{{1,3}})[)）]、?"), "（{cn}）", 2),
-    NumberStyle("arabic", re.compile(r"^(\d{1,2})[、．.](?!\d)"), "{n}.", 3),
-    NumberStyle("arabic_paren", re.compile(r"^[（(](\d{1,2})[)）]"), "（{n}）", 4),
-    NumberStyle("shi", re.compile(rf"^([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff“])"), "{cn}是", 0),
-    NumberStyle("yao", re.compile(rf"^([{_CN}]{{1,3}})要(?=[\u4e00-\u9fff“])"), "{cn}要", 0),
-    NumberStyle("di", re.compile(rf"^第([{_CN}]{{1,3}})[，,、]"), "第{cn}，", 0),
+    NumberStyle("comma", lazy(rf"^([{_CN}]{{1,3}})、"), "{cn}、", 1),
+    NumberStyle("paren", lazy(rf"^[（(]([{_CN}]{{1,3}})[)）]、?"), "（{cn}）", 2),
+    NumberStyle("arabic", lazy(r"^(\d{1,2})[、．.](?!\d)"), "{n}.", 3),
+    NumberStyle("arabic_paren", lazy(r"^[（(](\d{1,2})[)）]"), "（{n}）", 4),
+    NumberStyle("shi", lazy(rf"^([{_CN}]{{1,3}})是(?=[\u4e00-\u9fff“])"), "{cn}是", 0),
+    NumberStyle("yao", lazy(rf"^([{_CN}]{{1,3}})要(?=[\u4e00-\u9fff“])"), "{cn}要", 0),
+    NumberStyle("di", lazy(rf"^第([{_CN}]{{1,3}})[，,、]"), "第{cn}，", 0),
 )
 BY_NAME = {s.name: s for s in STYLES}
 # 一、二、三产业 / 二、三产业 after a broken line: a list of ordinals, not a heading.
-FALSE_HEADING = re.compile(rf"^[{_CN}]、[{_CN}]、?[{_CN}]?产业|^[二三]、三产业")
+FALSE_HEADING = lazy(rf"^[{_CN}]、[{_CN}]、?[{_CN}]?产业|^[二三]、三产业")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Marker:
     """A parsed numbering marker at the start of a line."""
 

@@ -10,14 +10,15 @@ January–March → the year before), the title (2024年度…; X年政府工作
 from __future__ import annotations
 
 import re
+from ..lazyre import lazy
 
 _CN = "一二三四五六七八九十"
-_REVIEW = re.compile(
+_REVIEW = lazy(
     rf"^\s*(?:[{_CN}]+、|[（(][{_CN}]+[）)])?\s*((?:19|20)\d\d)\s*年度?的?(?:政府|人大|全镇|全乡)?工作(?:回顾|总结|情况)"
 )
-_OPENING = re.compile(r"报告((?:19|20)\d\d)年度?(?:的)?(?:政府|人大)?工作")
-_MEETING = re.compile(r"((?:19|20)\d\d)年(\d{1,2})月(?:\d{1,2}日)?在.{0,40}(?:会议|大会)")
-_TITLE_YEAR = re.compile(r"((?:19|20)\d\d)\s*(年度|年)?")
+_OPENING = lazy(r"报告((?:19|20)\d\d)年度?(?:的)?(?:政府|人大)?工作")
+_MEETING = lazy(r"((?:19|20)\d\d)年(\d{1,2})月(?:\d{1,2}日)?在.{0,40}(?:会议|大会)")
+_TITLE_YEAR = lazy(r"((?:19|20)\d\d)\s*(年度|年)?")
 HEAD_LINES = 10
 
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..style import Style
 
 
-@dataclass(frozen=True)
+@dataclass
 class WriteOptions:
     """What a writer may need beyond the report; every field optional."""
 
@@ -43,7 +43,7 @@ def _default_style() -> "Style":
     return load_style()
 
 
-@dataclass(frozen=True)
+@dataclass
 class Writer:
     name: str
     suffix: str
