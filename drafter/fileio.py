@@ -16,7 +16,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import signal
 import stat
 import threading
@@ -167,7 +166,7 @@ _LOCK = threading.Lock()
 
 def _tmp_name(folder: Path, kind: str = "tmp") -> Path:
     """A short temp name (≤ 24 bytes: never longer than it needs, whatever the target's name)."""
-    return folder / f"{TMP_PREFIX}{os.getpid()}-{secrets.token_hex(3)}.{kind}"
+    return folder / f"{TMP_PREFIX}{os.getpid()}-{os.urandom(3).hex()}.{kind}"
 
 
 def _pid_alive(pid: int) -> bool:

@@ -348,11 +348,17 @@ def rejected_by_rules(texts: tuple[str, ...], year: int | None, name: str = "") 
 def _rules_digest() -> bytes:
     """What the rules' verdicts depend on: every source file of drafter/lint and drafter/gongwen, and the data tables."""
     import hashlib
+    import os
 
-    here = Path(__file__).parent
+    here = os.path.dirname(os.path.abspath(__file__))
+    files = []
+    for sub, suffix in (("lint", ".py"), ("gongwen", ".py"), ("data", ".yaml")):
+        for folder, _dirs, names in os.walk(os.path.join(here, sub)):
+            files.extend(os.path.join(folder, n) for n in names if n.endswith(suffix))
     h = hashlib.blake2b(digest_size=20)
-    for path in sorted([*(here / "lint").rglob("*.py"), *(here / "gongwen").rglob("*.py"), *(here / "data").glob("*.yaml")]):
-        h.update(path.relative_to(here).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    for path in sorted(files):
+        with open(path, "rb") as f:
+            h.update(os.path.relpath(path, here).encode("utf-8") + b"\0" + f.read())
     return h.digest()
 
 

@@ -5,16 +5,29 @@ mined.  Ranking: exact text > substring > keyword > pinyin initials > fuzzy.
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Required, TypedDict
 
 from .errors import InputError, UsageError
-from .gongwen.genres import ROLE_IDS, default_registry
 from .lazyre import lazy
 
-# The bank's roles: the skeleton roles that carry formulas (not title, salutation, other).
-ROLES: tuple[str, ...] = tuple(r for r in ROLE_IDS if r not in ("title", "salutation", "other"))
+
+@functools.lru_cache(maxsize=1)
+def bank_roles() -> tuple[str, ...]:
+    """The bank's roles: the skeleton roles that carry formulas (not title, salutation, other)."""
+    from .gongwen.genres import ROLE_IDS
+
+    return tuple(r for r in ROLE_IDS if r not in ("title", "salutation", "other"))
+
+
+def __getattr__(name: str):
+    """`ROLES` (bank_roles()), read from the genre registry on first use: a render reads the bank without it."""
+    if name == "ROLES":
+        return bank_roles()
+    raise AttributeError(name)
+
 
 _SLOT = lazy(r"\{[^{}]+\}")
 _ASCII = lazy(r"^[a-zA-Z]+$")
@@ -171,8 +184,11 @@ class Index:
 
 def check_filters(role: str | None, genre: str | None) -> None:
     """Unknown role or genre → UsageError (exit 2) with the valid values."""
-    if role is not None and role not in ROLES:
-        raise UsageError(f"未知的角色：{role}（可用：{'、'.join(ROLES)}）")
+    from .gongwen.genres import default_registry
+
+    roles = bank_roles()
+    if role is not None and role not in roles:
+        raise UsageError(f"未知的角色：{role}（可用：{'、'.join(roles)}）")
     genres = default_registry()
     if genre is not None and genre not in genres:
         raise UsageError(f"未知的文种：{genre}（可用：{'、'.join(genres)}）")

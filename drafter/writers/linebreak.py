@@ -12,9 +12,9 @@ from __future__ import annotations
 import functools
 import itertools
 import math
-import re
 
 from ..report import TITLE_BREAK
+from ..lazyre import lazy
 from ..resources import data_file
 
 _NO_START = set("，。、；：！？）》」』”’…%．.,;:!?)]}")
@@ -24,7 +24,7 @@ _WEAK_END = set("在对于把将和与及")  # lead into what follows (关于…
 WEAK_COST = 25
 _AFTER_BONUS = set("，；：")  # not 、: it joins a coordination (党委、政府)
 # spans that are never broken: numbers with their unit, 第…届/次, dashes, Latin words
-_ATOMS = re.compile(
+_ATOMS = lazy(
     r"\d+(?:[.．]\d+)?(?:年度|万元|亿元|[年月日号%％个项件次届])?"
     r"|第[一二三四五六七八九十百千零〇\d]+[届次条款个批期号章节]?"
     r"|[一二三四五六七八九十百千零〇]+[年月日届次个项]"
@@ -150,8 +150,22 @@ def break_line(text: str, capacity: float, protect: tuple[str, ...] = ()) -> lis
         part = part.strip()
         if not part:
             continue
-        out.extend([part] if width(part) <= capacity else _best_split(part, capacity, protect))
+        out.extend([part] if width(part) <= capacity else _split(part, capacity, protect))
     return out
+
+
+def _split(text: str, capacity: float, protect: tuple[str, ...]) -> list[str]:
+    """_best_split, kept between runs (drafter.cache): reading the word list costs more than a render.
+
+    The answer depends only on the text, the capacity, the protected names and the
+    word list, which key it; a unit's byline and title come back every year.
+    """
+    from .. import cache
+
+    words = data_file("title_words.txt").read_bytes()
+    args = "\0".join((text, repr(float(capacity)), *protect)).encode("utf-8")
+    return cache.derived("linebreak", f"{capacity}\0{text}", args + b"\0" + words,
+                         lambda: _best_split(text, capacity, protect))
 
 
 def centred_capacity(chars_per_line: float) -> float:
