@@ -1,7 +1,7 @@
 """Render benchmark: whole-process `drafter render` against docxtpl, and in-process time per render.
 
-Run by hand: python bench/render.py [--runs N] [--process-runs N]   (needs the bench-only
-dependency docxtpl: pip install docxtpl)
+Run by hand: python bench/render.py [--runs N] [--process-runs N] [--instructions]
+(needs the bench-only dependency docxtpl: pip install docxtpl; --instructions needs valgrind)
 Targets: a whole `drafter render` of the example within 1.5× of docxtpl rendering the same
 report text into a .docx (runs interleaved, so both see the same machine load); ≤ 20 ms per
 in-process render; `import jieba` never happens on the render, check or new path.
@@ -69,6 +69,35 @@ def process_times(runs: int) -> dict[str, list[float]]:
     return times
 
 
+def _instructions(command: list[str], env: dict) -> int:
+    """Instructions a whole command executes (valgrind's callgrind): the same on a busy machine as on a quiet one."""
+    r = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *command],
+                       capture_output=True, text=True, env=env, check=True)
+    return int(next(line for line in r.stderr.splitlines() if "Collected" in line).split()[-1])
+
+
+def process_instructions() -> dict[str, int]:
+    """drafter (with its cache kept from the run before, and cold) and docxtpl, counted by callgrind."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env["XDG_CACHE_HOME"] = str(folder / "cache")
+        text = folder / "report.txt"
+        subprocess.run([sys.executable, "-m", "drafter", "render", str(EXAMPLE), "-f", "txt", "-o", str(text)],
+                       check=True, capture_output=True, env=env)
+        template = _docxtpl_template(folder)
+        script = folder / "docxtpl_render.py"
+        script.write_text(DOCXTPL_SCRIPT, encoding="utf-8")
+        drafter = [sys.executable, "-m", "drafter", "render", str(EXAMPLE), "-o", str(folder / "d.docx"), "--force"]
+        subprocess.run(drafter, check=True, capture_output=True, env=env)  # fills the cache, as any earlier render would
+        cold = {**env, "DRAFTER_NO_CACHE": "1", "XDG_CACHE_HOME": str(folder / "empty")}
+        return {
+            "drafter": _instructions(drafter, env),
+            "drafter, empty cache": _instructions(drafter, cold),
+            "docxtpl": _instructions([sys.executable, str(script), str(template), str(text), str(folder / "t.docx")], env),
+        }
+
+
 def in_process_times(runs: int) -> dict[str, list[float]]:
     from drafter import app, render, writers
 
@@ -104,7 +133,12 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--runs", type=int, default=100, help="in-process renders")
     ap.add_argument("--process-runs", type=int, default=10, help="whole-process renders")
+    ap.add_argument("--instructions", action="store_true", help="also count instructions with valgrind (deterministic)")
     args = ap.parse_args()
+    if args.instructions:
+        counts = process_instructions()
+        for name, n in counts.items():
+            print(f"{name:22s} instructions: {n / 1e9:.3f} G   ({n / counts['docxtpl']:.2f}× docxtpl)")
     proc = process_times(args.process_runs)
     for name, values in proc.items():
         print(f"{name:8s} whole process ({args.process_runs} runs): median {statistics.median(values):.3f} s, "

@@ -278,21 +278,18 @@ def append_paragraph(doc, style_id: str | None, runs: list[tuple[str, str | None
     """
     from docx.text.paragraph import Paragraph
 
-    p = OxmlElement("w:p")
-    if style_id:
-        ppr = OxmlElement("w:pPr")
-        ps = OxmlElement("w:pStyle")
-        ps.set(qn("w:val"), style_id)
-        ppr.append(ps)
-        p.append(ppr)
+    def styled(tag: str, props: str, style_tag: str, style: str | None):
+        el = OxmlElement(tag)
+        if style:
+            pr, st = OxmlElement(props), OxmlElement(style_tag)
+            st.set(qn("w:val"), style)
+            pr.append(st)
+            el.append(pr)
+        return el
+
+    p = styled("w:p", "w:pPr", "w:pStyle", style_id)
     for text, char_style in runs:
-        r = OxmlElement("w:r")
-        if char_style:
-            rpr = OxmlElement("w:rPr")
-            rs = OxmlElement("w:rStyle")
-            rs.set(qn("w:val"), char_style)
-            rpr.append(rs)
-            r.append(rpr)
+        r = styled("w:r", "w:rPr", "w:rStyle", char_style)
         for i, line in enumerate(text.split("\n")):
             if i:
                 r.append(OxmlElement("w:br"))
