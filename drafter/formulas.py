@@ -317,7 +317,8 @@ def candidates(slot: Slot, data: dict, entries: list[dict]) -> list[Candidate]:
     year = factsheet_year(data)
     filled: list[Candidate] = []
     seen: set[str] = set()
-    for e in sorted((e for e in entries if _fits(e, slot, data)), key=lambda e: _rank(e, slot)):
+    pool = [e for e in entries if e.get("role") == slot.role]  # the whole bank is read; a slot wants one role
+    for e in sorted((e for e in pool if _fits(e, slot, data)), key=lambda e: _rank(e, slot)):
         text = fill_text(e["text"], slot, data)
         if text is not None and text not in seen:
             seen.add(text)
@@ -327,7 +328,8 @@ def candidates(slot: Slot, data: dict, entries: list[dict]) -> list[Candidate]:
     return [c for c in filled if c.text not in rejected]
 
 
-def rejected_by_rules(texts: tuple[str, ...], year: int | None, name: str = "") -> set[str]:
+@functools.lru_cache(maxsize=256)
+def rejected_by_rules(texts: tuple[str, ...], year: int | None, name: str = "") -> frozenset[str]:
     """The texts lint's era, organ, fact or register rules object to for the report year.
 
     A pure function of the texts, the year and the rules, so its answer is kept between
@@ -336,12 +338,12 @@ def rejected_by_rules(texts: tuple[str, ...], year: int | None, name: str = "") 
     than the rest of a render.
     """
     if not texts:
-        return set()
+        return frozenset()
     from . import cache
 
     sources = "\0".join((str(year), *texts)).encode("utf-8") + _rules_digest()
-    return set(cache.derived("fit", name or "fit", sources,
-                             lambda: [t for t in texts if _stale(t, year) or _misfit(t)]))
+    return frozenset(cache.derived("fit", name or "fit", sources,
+                                   lambda: [t for t in texts if _stale(t, year) or _misfit(t)]))
 
 
 @functools.lru_cache(maxsize=1)

@@ -309,8 +309,18 @@ class _ConfinedLoader(BaseLoader):
                 raise TemplateError(exc.message) from None
             except UnicodeDecodeError:
                 raise TemplateError(f"{path}: 模板文件不是 UTF-8 编码") from None
-            return source, str(path), lambda: True
+            stamp = _stamp(real)
+            return source, str(path), lambda: _stamp(real) == stamp
         raise TemplateNotFound(template)
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime, size) of a template file: an edited file is read afresh by a long-lived environment."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
 
 
 def _finalize(value: Any) -> Any:
@@ -397,7 +407,10 @@ def _bytecode_cache():
     return FileSystemBytecodeCache(str(folder))
 
 
+@functools.lru_cache(maxsize=32)
 def _environment(folder: Path, shared: Path) -> SandboxedEnvironment:
+    """One environment per template folder, kept for the process (the web page renders many drafts):
+    Jinja keeps the compiled template and checks the files' stamps on each use (auto_reload)."""
     env = _FactEnvironment(
         loader=_ConfinedLoader([folder, shared]),
         bytecode_cache=_bytecode_cache(),
@@ -407,7 +420,7 @@ def _environment(folder: Path, shared: Path) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        auto_reload=False,
+        auto_reload=True,
     )
     env.filters.update(filters.FILTERS)
     env.filters.update({name: _guard_filter(name, f) for name, f in env.filters.items()})
@@ -424,8 +437,16 @@ class _PlainEnvironment(_FactEnvironment):
     """The same budgeted sandbox for meta's output_name pattern (no escaping, no finalize)."""
 
 
+class _PatternLoader(BaseLoader):
+    """Serves a meta pattern by its own text, so Jinja's bytecode cache keeps it compiled between runs."""
+
+    def get_source(self, environment, template):
+        return template, None, lambda: True
+
+
 def _plain_environment() -> SandboxedEnvironment:
-    env = _PlainEnvironment(undefined=StrictUndefined, autoescape=False)
+    env = _PlainEnvironment(undefined=StrictUndefined, autoescape=False, loader=_PatternLoader(),
+                            bytecode_cache=_bytecode_cache(), auto_reload=False)
     env.filters.update(filters.FILTERS)
     env.filters.update({name: _guard_filter(name, f) for name, f in env.filters.items()})
     return env
@@ -563,7 +584,7 @@ def output_stem(template: Template, data: dict, fallback: str) -> str:
     elif template.meta.get("output_name"):
         try:
             with _budget():
-                stem = _plain_environment().from_string(template.meta["output_name"]).render(**data)
+                stem = _plain_environment().get_template(template.meta["output_name"]).render(**data)
         except Exception:  # a name pattern must never stop a render
             stem = fallback
     else:

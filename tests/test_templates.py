@@ -152,3 +152,27 @@ def test_example_file_is_the_scaffold():
     t = templates.get("gov_work_report")
     want = scaffold(t, "../templates/gov_work_report/schema.json")
     assert (EXAMPLES / "gov_work_report.yaml").read_text(encoding="utf-8") == want
+
+
+def test_an_edited_template_is_read_afresh_in_a_long_running_process(tmp_path):
+    """Environments are kept per folder (the web page renders many drafts); an edit still shows at once."""
+    import os
+    import shutil
+
+    from drafter.factsheet import parse_factsheet
+
+    from .conftest import EXAMPLES, ROOT
+
+    root = tmp_path / "tpl"
+    shutil.copytree(ROOT / "templates", root)
+    t = templates.get("work_plan", (root,))
+    sheet, _problems = parse_factsheet(EXAMPLES / "work_plan.yaml")
+    data, _c, _m = formulas.fill_data(t.meta, sheet.data)
+    first = templates.render_markup(t, data)
+    path = root / "work_plan" / "template.md.j2"
+    path.write_text(path.read_text(encoding="utf-8").replace("## {{ 1 | cn_ordinal(\"comma\") }}指导思想",
+                                                            "## {{ 1 | cn_ordinal(\"comma\") }}总体思路"), encoding="utf-8")
+    later = os.stat(path).st_mtime + 5
+    os.utime(path, (later, later))
+    second = templates.render_markup(templates.get("work_plan", (root,)), data)
+    assert "一、指导思想" in first and "一、总体思路" in second and "指导思想\n" not in second

@@ -277,36 +277,34 @@ def append_paragraph(doc, style_id: str | None, runs: list[tuple[str, str | None
     as python-docx's run.text makes them. Returns the python-docx Paragraph.
     """
     from docx.text.paragraph import Paragraph
+    from lxml.etree import SubElement
 
-    def styled(tag: str, props: str, style_tag: str, style: str | None):
-        el = OxmlElement(tag)
-        if style:
-            pr, st = OxmlElement(props), OxmlElement(style_tag)
-            st.set(qn("w:val"), style)
-            pr.append(st)
-            el.append(pr)
-        return el
-
-    p = styled("w:p", "w:pPr", "w:pStyle", style_id)
+    body = doc.element.body
+    p = OxmlElement("w:p")  # python-docx's element class, created by its parser
+    if style_id:
+        SubElement(SubElement(p, _W["pPr"]), _W["pStyle"]).set(_W["val"], style_id)
     for text, char_style in runs:
-        r = styled("w:r", "w:rPr", "w:rStyle", char_style)
+        r = SubElement(p, _W["r"])
+        if char_style:
+            SubElement(SubElement(r, _W["rPr"]), _W["rStyle"]).set(_W["val"], char_style)
         for i, line in enumerate(text.split("\n")):
             if i:
-                r.append(OxmlElement("w:br"))
+                SubElement(r, _W["br"])
             for j, piece in enumerate(line.split("\t")):
                 if j:
-                    r.append(OxmlElement("w:tab"))
+                    SubElement(r, _W["tab"])
                 if piece:
-                    t = OxmlElement("w:t")
+                    t = SubElement(r, _W["t"])
                     t.text = piece
                     if piece != piece.strip():
-                        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
-                    r.append(t)
-        p.append(r)
-    body = doc.element.body
-    sect = body.find(qn("w:sectPr"))
+                        t.set(_XML_SPACE, "preserve")
+    sect = body.find(_W["sectPr"])
     if sect is not None:
         sect.addprevious(p)
     else:
         body.append(p)
     return Paragraph(p, doc)
+
+
+_W = {name: qn(f"w:{name}") for name in ("p", "pPr", "pStyle", "val", "r", "rPr", "rStyle", "br", "tab", "t", "sectPr")}
+_XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
