@@ -14,9 +14,12 @@ EXAMPLES = ROOT / "examples"
 # Every run of the suite starts with drafter's caches empty (drafter/cache.py and the Jinja
 # bytecode cache live under XDG_CACHE_HOME): what a test sees never depends on an earlier run.
 if "DRAFTER_TEST_CACHE" not in os.environ:
+    import atexit
+    import shutil
     import tempfile
 
     os.environ["DRAFTER_TEST_CACHE"] = os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="drafter-test-cache-")
+    atexit.register(shutil.rmtree, os.environ["DRAFTER_TEST_CACHE"], True)
 
 
 def run_cli(*args: str, cwd: Path | None = None, env: dict | None = None, timeout: int = 120) -> subprocess.CompletedProcess:
