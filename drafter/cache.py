@@ -47,6 +47,11 @@ def folder(name: str) -> Path | None:
     return path
 
 
+def _entry(where: Path, kind: str, name: str) -> Path:
+    """The one file of a (kind, name): overwritten when its sources change."""
+    return where / f"{kind}-{hashlib.blake2b(name.encode('utf-8'), digest_size=10).hexdigest()}.marshal"
+
+
 def _key(kind: str, sources: bytes) -> bytes:
     from . import __version__
 
@@ -67,7 +72,7 @@ def derived(kind: str, name: str, sources: bytes, build: Callable[[], T]) -> T:
     if where is None:
         return build()
     key = _key(kind, sources)
-    path = where / f"{kind}-{hashlib.blake2b(name.encode('utf-8'), digest_size=10).hexdigest()}.marshal"
+    path = _entry(where, kind, name)
     try:
         stored_key, value = marshal.loads(path.read_bytes())
         if stored_key == key:
@@ -97,7 +102,7 @@ def derived_from_files(kind: str, name: str, build: Callable[[], tuple[T, list[P
     if where is None:
         return build()[0]
     key = _key(kind, name.encode("utf-8"))
-    path = where / f"{kind}-{hashlib.blake2b(name.encode('utf-8'), digest_size=10).hexdigest()}.marshal"
+    path = _entry(where, kind, name)
     try:
         stored_key, files, value = marshal.loads(path.read_bytes())
         if stored_key == key and all(_digest(Path(f).read_bytes()) == d for f, d in files):

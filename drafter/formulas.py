@@ -40,7 +40,7 @@ from typing import Any
 from .errors import InputError, Location, Problem
 from .gongwen.report_year import factsheet_year
 from .templates import is_filled
-from .lazyre import lazy
+from .lazyre import LazyPattern, lazy
 
 _SLOT = lazy(r"\{[^{}]+\}")
 # A higher level speaking or being spoken for: 全州, 代表县人民政府, 州委, 政协委员, 各族.
@@ -424,7 +424,7 @@ def fill(checked, variant: int = 0, entries: list[dict] | None = None) -> tuple[
 # indexes (first match wins). Fields of names or figures (thanks.to, upper, honors, issuer …)
 # match nothing: no phrase goes there. A template's meta.yaml may add
 # `phrase_roles: {field: [role, function, …]}`.
-_FIELD_ROLES: tuple[tuple[re.Pattern, str, tuple[str, ...]], ...] = (
+_FIELD_ROLES: tuple[tuple[LazyPattern, str, tuple[str, ...]], ...] = (
     (lazy(r"^(review|performance|study|team|conduct|integrity|responsibility|education|systems|cases)"
                 r"(\.sections)?\.heading$|^review\.(congress|training|recess|supervision|motions|self_building)\.heading$"),
      "achievements", ("标题",)),

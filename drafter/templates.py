@@ -386,25 +386,16 @@ class _FactEnvironment(SandboxedEnvironment):
 def _bytecode_cache():
     """Compiled templates kept between runs (compiling the report template costs more than rendering it).
 
-    The cache lives in the user's own cache folder, created private (0700); a folder that
-    another user owns or can write to is not trusted and nothing is cached. Jinja keys each
-    entry by the template's source checksum, so an edited template is compiled afresh.
+    In drafter's private cache folder (drafter.cache.folder: not used when untrusted or
+    switched off). Jinja keys each entry by the template's source checksum, so an edited
+    template is compiled afresh.
     """
-    import os
-    import stat
-
     from jinja2 import FileSystemBytecodeCache, __version__ as jinja_version
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    folder = Path(base) / "drafter" / f"jinja-{jinja_version}"
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        info = folder.stat()
-        if (hasattr(os, "getuid") and info.st_uid != os.getuid()) or info.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            return None
-    except OSError:
-        return None
-    return FileSystemBytecodeCache(str(folder))
+    from . import cache
+
+    folder = cache.folder(f"jinja-{jinja_version}")
+    return FileSystemBytecodeCache(str(folder)) if folder is not None else None
 
 
 @functools.lru_cache(maxsize=32)

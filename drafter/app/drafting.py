@@ -7,7 +7,6 @@ reported as clean.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..errors import DrafterError, InputError, Location, Problem, TemplateError

@@ -7,11 +7,10 @@ GB/T 9704's levels 一、 （一） 1. （1）, the inline series 一是/一要,
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .numerals import cn_to_int, int_to_cn
-from ..lazyre import lazy
+from ..lazyre import LazyPattern, lazy
 
 _CN = "一二三四五六七八九十"
 
@@ -21,7 +20,7 @@ class NumberStyle:
     """One numbering style: its parse pattern (group 1 = number), formatter and document level."""
 
     name: str
-    pattern: re.Pattern
+    pattern: LazyPattern  # compiled at first use
     fmt: str          # "{cn}" or "{n}" placeholders
     level: int        # GB/T 9704 level (1–4); 0 for inline series
 

@@ -44,11 +44,17 @@ def width(text: str) -> float:
 
 
 @functools.lru_cache(maxsize=1)
+def _word_list() -> bytes:
+    """title_words.txt as bytes, read once per process (the breaker's cache key and its source)."""
+    return data_file("title_words.txt").read_bytes()
+
+
+@functools.lru_cache(maxsize=1)
 def _words() -> dict[str, int]:
     """entry → cost of breaking inside it (the parsed list is kept between runs: drafter.cache)."""
     from .. import cache
 
-    raw = data_file("title_words.txt").read_bytes()
+    raw = _word_list()
 
     def parse() -> dict[str, int]:
         out: dict[str, int] = {}
@@ -162,7 +168,7 @@ def _split(text: str, capacity: float, protect: tuple[str, ...]) -> list[str]:
     """
     from .. import cache
 
-    words = data_file("title_words.txt").read_bytes()
+    words = _word_list()
     args = "\0".join((text, repr(float(capacity)), *protect)).encode("utf-8")
     return cache.derived("linebreak", f"{capacity}\0{text}", args + b"\0" + words,
                          lambda: _best_split(text, capacity, protect))
