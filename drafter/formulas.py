@@ -227,7 +227,8 @@ def fill_text(text: str, slot: Slot, data: dict) -> str | None:
         items = get_path(data, slot.count)
         if isinstance(items, list) and items:
             if len(items) == 1:  # 以下一个方面 is no lead-in: 重点做好以下工作
-                t = _ONE_ASPECT.sub("", t)
+                # …以下几个方面的工作 → …以下工作; …以下几个方面： → …以下工作： (never a bare 以下：)
+                t = _ONE_ASPECT.sub(lambda m: "" if m.string.startswith(("工作", "事"), m.end()) else "工作", t)
             else:
                 t = _COUNT.sub(cn_count(len(items)) + "个", t)
     if slot.span and _SPAN.search(t):

@@ -325,3 +325,15 @@ def test_fitting_phrases_skip_what_the_field_already_holds_and_never_offer_lead_
     assert first.text not in [f.text for f in again]
     items = formulas.fitting_phrases(t.meta, data, "review.sections.0.summary", bank, schema=t.schema)
     assert all(not f.text.endswith("：") for f in items)
+
+
+def test_a_one_task_lead_in_still_names_what_follows():
+    """以下几个方面 with one task: the count goes, 工作 stays or is supplied (never 突出抓好以下：)."""
+    slot = Slot(field="plan.tasks_lead", role="tasks", function="过渡", genres=("congress_work_report",),
+                count="plan.tasks")
+    one = {"plan": {"tasks": [{"heading": "坚持党的领导"}]}}
+    two = {"plan": {"tasks": [{"heading": "甲"}, {"heading": "乙"}]}}
+    assert fill_text("在具体工作中，突出抓好以下几个方面：", slot, one) == "在具体工作中，突出抓好以下工作："
+    assert fill_text("重点抓好以下三个方面的工作：", slot, one) == "重点抓好以下工作："
+    assert fill_text("重点做好以下几方面工作：", slot, one) == "重点做好以下工作："
+    assert fill_text("在具体工作中，突出抓好以下几个方面：", slot, two) == "在具体工作中，突出抓好以下两个方面："

@@ -91,6 +91,9 @@ def _faults(text: str, data: dict, s: Scenario) -> list[str]:
         meeting = str((data.get("meeting") or {}).get("date", ""))
         if meeting[:4] == str(data["period"]["plan"]):
             out.append("当年的会议却写“来年”")
+    # a lead-in to one task names what follows (以下工作：), never a bare 以下：
+    if re.search(r"以下[：:。]", text):
+        out.append("任务引语只剩“以下：”")
     # zero counts are left out, never printed as 0件
     if re.search(r"(?<![\d.])0(件|名|人)", text):
         out.append("数量为零仍写出“0件/0名”")
