@@ -219,6 +219,15 @@ def test_gov_report_with_formulas_and_other_genres_are_quiet():
     assert quiet == []
 
 
+def test_a_closing_above_the_signature_block_counts():
+    """以上汇报……请批评指正。 then two issuers and the date: the signature is not the closing."""
+    body = "述职报告\n" + GOV_BODY
+    signed = "\n中共东关街道工作委员会\n东关街道办事处\n2026年1月15日"
+    assert run(body + "以上汇报，不妥之处，请批评指正。" + signed, rule="genre-formula", genre="team_duty_report") == []
+    missing = run(body + "完成年度目标任务。" + signed, rule="genre-formula", genre="team_duty_report")
+    assert len(missing) == 1 and "结尾" in missing[0].message
+
+
 def test_finding_format_and_dict():
     f = Finding("a.txt", 3, "placeholder", "error", "残留填空线“__”", "…__镇…")
     assert f.format() == "a.txt:3 placeholder: 残留填空线“__” — …__镇…"

@@ -23,6 +23,9 @@ _CLOSING = re.compile(
 )
 OPENING_LINES = 8
 CLOSING_LINES = 3
+# The signature block (issuers, the date) carries no punctuation; the closing is the text above it.
+_UNPUNCTUATED = re.compile(r"^[^，。！？；：、,.!?;:（）()“”]{1,40}$")
+SIGNATURE_LINES = 4
 
 
 def detect(lines: list[tuple[int, str]]) -> str | None:
@@ -52,7 +55,11 @@ def check(doc: Doc) -> None:
         if not any(_REVIEW_REQUEST.search(t) for _no, t in opening):
             no, t = opening[min(2, len(opening) - 1)]
             doc.add(no, RULE, WARNING, f"{name}开头缺少提请审议的用语（如“请予审议”）", t.strip()[:40])
-    closing = text_lines[-CLOSING_LINES:]
+    body = list(text_lines)
+    for _ in range(SIGNATURE_LINES):
+        if len(body) > CLOSING_LINES and _UNPUNCTUATED.match(body[-1][1].strip()):
+            body.pop()
+    closing = body[-CLOSING_LINES:]
     if not any(_CLOSING.search(t) for _no, t in closing):
         no, t = closing[-1]
         doc.add(no, RULE, WARNING,
