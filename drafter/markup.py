@@ -53,9 +53,15 @@ def _unescape(text: str) -> str:
     """CommonMark backslash escapes and entity references of one line's text (an escaped & starts no entity)."""
     if "\\" not in text and "&" not in text:
         return text
-    import html
+    return _ESCAPE_OR_ENTITY.sub(_unescape_one, text)
 
-    return _ESCAPE_OR_ENTITY.sub(lambda m: m.group(1) if m.group(1) is not None else html.unescape(m.group()), text)
+
+def _unescape_one(m: re.Match) -> str:
+    if m.group(1) is not None:  # a backslash escape: the facts of every report have them
+        return m.group(1)
+    import html  # an entity: rare, and html's table of 2,000 names is not free to load
+
+    return html.unescape(m.group())
 
 
 def _line_text(line: str) -> str:

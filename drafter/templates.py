@@ -268,9 +268,9 @@ def _check_format(text: Any) -> None:
 
 def _guard_filter(name: str, func):
     """A filter that checks the budget; Jinja's sizing filters also refuse absurd widths and counts."""
-    skip = 2 if hasattr(func, "jinja_pass_arg") else 1
+    pass_arg = getattr(func, "jinja_pass_arg", None)
+    skip = 2 if pass_arg is not None else 1
 
-    @functools.wraps(func)
     def guarded(*args, **kwargs):
         _tick()
         if name in _SIZED_FILTERS:
@@ -279,6 +279,12 @@ def _guard_filter(name: str, func):
                 _check_format(args[skip - 1])
         return func(*args, **kwargs)
 
+    # what Jinja reads off a filter (how to call it); functools.wraps would copy five more
+    # attributes for each of ~150 filters and tests, on every start
+    if pass_arg is not None:
+        guarded.jinja_pass_arg = pass_arg
+    guarded.__name__ = guarded.__qualname__ = getattr(func, "__name__", name)
+    guarded.__wrapped__ = func
     return guarded
 
 
