@@ -5,10 +5,11 @@ should reach the user as a traceback.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from .record import record
 
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Location:
     """Where a problem sits: file, 1-based line and column, dotted field path."""
 
@@ -31,7 +32,7 @@ ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Problem:
     """One finding about user input or a draft — the one problem type of drafter.
 

@@ -8,12 +8,13 @@ characters) is drafter.yamlio's job: check, render and lint read alike.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from . import yamlio
 from .errors import InputError, Location, Problem
+from .record import record
 from .yamlio import format_path
 
 Path_ = tuple  # a field path: ("review", "sections", 0, "heading")
@@ -21,7 +22,7 @@ Path_ = tuple  # a field path: ("review", "sections", 0, "heading")
 MAX_BYTES = yamlio.MAX_BYTES
 
 
-@dataclass
+@record
 class FactSheet:
     path: Path
     data: dict

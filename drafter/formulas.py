@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,7 @@ from .errors import InputError, Location, Problem
 from .gongwen.report_year import factsheet_year
 from .templates import is_filled
 from .lazyre import LazyPattern, lazy
+from .record import record
 
 _SLOT = lazy(r"\{[^{}]+\}")
 # A higher level speaking or being spoken for: 全州, 代表县人民政府, 州委, 政协委员, 各族.
@@ -62,7 +63,7 @@ _TOWN_WORDS = lazy(
 )
 
 
-@dataclass
+@record
 class Slot:
     """One formula field of a template, read from meta.yaml."""
 
@@ -84,7 +85,7 @@ class Slot:
     genres: tuple[str, ...] = field(default_factory=tuple)
 
 
-@dataclass
+@record
 class Candidate:
     """A bank entry that fits a slot, and its text filled in for this fact sheet."""
 
@@ -92,7 +93,7 @@ class Candidate:
     text: str
 
 
-@dataclass
+@record
 class Choice:
     """What a render put into one formula field (for `suggest` and tests)."""
 
@@ -492,7 +493,7 @@ def _get_indexed(data: Any, field: str) -> Any:
     return data
 
 
-@dataclass
+@record
 class Fit:
     """A phrase that may go into a field: append it to a list, or replace a string after confirmation."""
 

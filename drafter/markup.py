@@ -32,6 +32,7 @@ import re
 
 from .errors import TemplateError
 from .gongwen.numbering import heading_level as run_in_level
+from .record import record
 from .report import TITLE_BREAK, Block, Heading, ListBlock, Paragraph, Report, Salutation, Signature
 
 _SIGNATURE_FORMS = {"sealed", "personal"}
@@ -100,7 +101,7 @@ def _lead(raw: str) -> tuple[str, str]:
     return "", _unescape(raw)
 
 
-@dataclasses.dataclass
+@record
 class _Block:
     kind: str                     # "para" | "ordered" | "bullet"
     lines: list[str]              # source lines (para) or item texts (lists)

@@ -5,19 +5,19 @@ them calls back. The CLI only decides paths and prints.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import factsheet, templates
 from .errors import InputError, Location, Problem, UsageError
 from .markup import parse_markup
+from .record import record
 from .report import Report
 from .style import Style
 
 FORMATS = ("docx", "md", "txt")
 
 
-@dataclass
+@record
 class Checked:
     """A fact sheet that passed validation, with the template it names."""
 

@@ -6,11 +6,13 @@ one method per block type. Neither side knows the other.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal, Union
 
+from .record import record
 
-@dataclass
+
+@record
 class Heading:
     """A standalone heading line; level 1 = 一、 (黑体), 2 = （一） (楷体), 3 = 1. , 4 = （1）."""
 
@@ -18,7 +20,7 @@ class Heading:
     text: str
 
 
-@dataclass
+@record
 class Paragraph:
     """A body paragraph, optionally opened by a run-in heading of the given level."""
 
@@ -27,7 +29,7 @@ class Paragraph:
     lead_level: int = 0
 
 
-@dataclass
+@record
 class ListBlock:
     """Enumerated items; ordered → 1. 2. …, bullet → —— dash items."""
 
@@ -35,12 +37,12 @@ class ListBlock:
     ordered: bool = True
 
 
-@dataclass
+@record
 class Salutation:
     text: str
 
 
-@dataclass
+@record
 class Signature:
     """Issuer(s) and date at the end, placed per GB/T 9704 §7.3.5.
 
@@ -73,7 +75,7 @@ TITLE_BREAK = "|"
 """In a title or byline line, marks where the line must break (a template's or a clerk's choice)."""
 
 
-@dataclass
+@record
 class Report:
     """`title` and `byline` hold the lines as authored; a line longer than the
     page is broken by the writer (drafter.writers.linebreak), a TITLE_BREAK in it

@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import copy
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import yamlio
 from .errors import DrafterError, InputError, Location, Problem
+from .record import record
 from .resources import data_file
 
 MAX_STYLE_BYTES = 256 * 1024
 MIN_TEXT_BLOCK_MM = 50  # the text block left between the margins
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Style:
     fonts: dict[str, str]
     sizes: dict[str, float]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import re
 import threading
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from .markup import escape
 from .resources import templates_dir, user_templates_dirs
 from .template_meta import validate_meta
 from .lazyre import lazy
+from .record import record
 
 SHARED = "_shared"
 MAX_TEMPLATE_FILE = 1024 * 1024        # a template, schema or meta file: a few KB in practice
@@ -33,7 +33,7 @@ RENDER_CHARS = 4 * 1024 * 1024         # a template run's output budget, in char
 MAX_ARGUMENT = 1_000_000               # an integer argument larger than this (a width, a count) is refused
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class Template:
     id: str
     folder: Path

@@ -20,13 +20,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
 
 from .errors import DrafterError, InputError, Location, Problem, TemplateError
+from .record import record
 
 FieldPath = tuple  # ("review", "sections", 0, "heading")
 
@@ -57,7 +58,7 @@ def char_name(ch: str) -> str:
     return f"U+{code:04X}（{kind}）"
 
 
-@dataclass
+@record
 class Loaded:
     """Parsed YAML and where each value and key sits (1-based line, column)."""
 

@@ -1,10 +1,10 @@
 """Files for both front ends: read a fact sheet, decide where outputs go, publish them all or none."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, Location, Problem, UsageError
+from ..record import record
 from .drafting import render_sheet
 from .results import RenderOutput
 from .workspace import Workspace
@@ -21,7 +21,7 @@ def _is_folder_arg(out: Path, raw: str) -> bool:
     return out.is_dir() or raw.endswith(("/", "\\", "/.", "\\."))
 
 
-@dataclass(frozen=True)
+@record(frozen=True)
 class OutputPlan:
     """Where a batch goes: a folder (names from the fact sheets) or, for one sheet, a file."""
 

@@ -1,13 +1,14 @@
 """Typed results of the use cases: what front ends print or serve."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from ..errors import Problem
+from ..record import record
 
 
-@dataclass
+@record
 class TemplateInfo:
     id: str
     name: str
@@ -15,7 +16,7 @@ class TemplateInfo:
     genre: str
 
 
-@dataclass
+@record
 class FormulaInfo:
     """A formula field of a template: a sentence the phrase bank can supply."""
 
@@ -24,7 +25,7 @@ class FormulaInfo:
     function: str | None
 
 
-@dataclass
+@record
 class CheckResult:
     """Everything `check` found about one fact sheet (schema, formulas, template, lint)."""
 
@@ -42,7 +43,7 @@ class CheckResult:
         return not self.errors
 
 
-@dataclass
+@record
 class RenderOutput:
     """One rendered report: its default file name, its bytes, and warnings found on the way."""
 
@@ -52,7 +53,7 @@ class RenderOutput:
     target: Path | None = None
 
 
-@dataclass
+@record
 class Preview:
     html: str
     problems: tuple[Problem, ...]
@@ -62,7 +63,7 @@ class Preview:
         return not any(p.is_error for p in self.problems)
 
 
-@dataclass
+@record
 class Suggestion:
     """A phrase-bank candidate for a field, filled in for this sheet; `variant` is what --variant takes."""
 
@@ -77,7 +78,7 @@ class Suggestion:
     genres: tuple[str, ...] = ()
 
 
-@dataclass
+@record
 class Phrase:
     text: str
     role: str | None

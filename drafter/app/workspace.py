@@ -7,11 +7,12 @@ variables on its own account.
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
 from pathlib import Path
 
+from ..record import record
 
-@dataclass(frozen=True)
+
+@record(frozen=True)
 class Workspace:
     """Where templates, phrases and styles come from for one run."""
 

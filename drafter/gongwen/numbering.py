@@ -7,15 +7,15 @@ GB/T 9704's levels 一、 （一） 1. （1）, the inline series 一是/一要,
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 
 from .numerals import cn_to_int, int_to_cn
 from ..lazyre import LazyPattern, lazy
+from ..record import record
 
 _CN = "一二三四五六七八九十"
 
 
-@dataclass
+@record
 class NumberStyle:
     """One numbering style: its parse pattern (group 1 = number), formatter and document level."""
 
@@ -39,7 +39,7 @@ BY_NAME = {s.name: s for s in STYLES}
 FALSE_HEADING = lazy(rf"^[{_CN}]、[{_CN}]、?[{_CN}]?产业|^[二三]、三产业")
 
 
-@dataclass
+@record
 class Marker:
     """A parsed numbering marker at the start of a line."""
 

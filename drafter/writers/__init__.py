@@ -11,10 +11,10 @@ import functools
 import importlib
 import re
 import shutil
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DrafterError, UsageError
+from ..record import record
 from ..report import BLOCK_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from ..style import Style
 
 
-@dataclass
+@record
 class WriteOptions:
     """What a writer may need beyond the report; every field optional."""
 
@@ -43,7 +43,7 @@ def _default_style() -> "Style":
     return load_style()
 
 
-@dataclass
+@record
 class Writer:
     name: str
     suffix: str

@@ -25,6 +25,7 @@ from ..report import Heading, ListBlock, Paragraph, Report, Salutation, Signatur
 from ..style import Style
 from . import BlockWriter, WriteOptions
 from . import docx_xml as x
+from ..record import record
 from .docx_base import base_package
 from .linebreak import break_line, centred_capacity, width
 
@@ -38,7 +39,7 @@ SIGNATURE = "公文落款"
 PAGE_NUMBER = "公文页码"
 
 
-@dataclasses.dataclass(frozen=True)
+@record(frozen=True)
 class Grid:
     """The type area in numbers: what the section, the styles and the line breaker share."""
 
