@@ -24,6 +24,8 @@ MAX_BYTES = yamlio.MAX_BYTES
 
 @record
 class FactSheet:
+    """A parsed fact sheet and where each field sits, so every problem can name its line."""
+
     path: Path
     data: dict
     positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)

@@ -103,6 +103,8 @@ def _lead(raw: str) -> tuple[str, str]:
 
 @record
 class _Block:
+    """A run of markup lines that becomes one report block."""
+
     kind: str                     # "para" | "ordered" | "bullet"
     lines: list[str]              # source lines (para) or item texts (lists)
     classes: tuple[str, ...] = ()

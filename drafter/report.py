@@ -39,6 +39,8 @@ class ListBlock:
 
 @record
 class Salutation:
+    """The addressee line of a speech (各位代表：), set apart from the body paragraphs."""
+
     text: str
 
 

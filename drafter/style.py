@@ -22,6 +22,8 @@ MIN_TEXT_BLOCK_MM = 50  # the text block left between the margins
 
 @record(frozen=True)
 class Style:
+    """Fonts, sizes and page of a document: the GB/T 9704 defaults, or a unit's own style file over them."""
+
     fonts: dict[str, str]
     sizes: dict[str, float]
     bold: dict[str, bool]

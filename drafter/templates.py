@@ -35,6 +35,8 @@ MAX_ARGUMENT = 1_000_000               # an integer argument larger than this (a
 
 @record(frozen=True)
 class Template:
+    """A template folder and its validated meta.yaml; the Jinja source is read only when rendering."""
+
     id: str
     folder: Path
     meta: dict

@@ -10,6 +10,8 @@ from ..record import record
 
 @record
 class TemplateInfo:
+    """A template as `drafter templates` and the web page list it."""
+
     id: str
     name: str
     description: str
@@ -55,6 +57,8 @@ class RenderOutput:
 
 @record
 class Preview:
+    """The draft as the web page shows it, with what check found."""
+
     html: str
     problems: tuple[Problem, ...]
 
@@ -80,6 +84,8 @@ class Suggestion:
 
 @record
 class Phrase:
+    """A phrase-bank entry as search lists it, with the score that ranked it."""
+
     text: str
     role: str | None
     function: str | None

@@ -45,6 +45,8 @@ def _default_style() -> "Style":
 
 @record
 class Writer:
+    """One output format: what the CLI, the web page and the suffix check list, and the module that writes it."""
+
     name: str
     suffix: str
     label: str
