@@ -311,3 +311,32 @@ def test_the_command_table_names_each_commands_module():
         assert r.returncode == 0 and "用法" in r.stdout, (name, r.stderr)
     r = run_cli("no-such-command")
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def _columns(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@pytest.mark.parametrize("command", ["", "templates", "new", "schema", "check", "render", "formats", "fonts", "import",
+                                     "mine", "suggest", "lint", "serve", "phrases", "phrases search"])
+def test_help_is_wholly_chinese_and_fits_an_80_column_window(command):
+    import re
+
+    r = run_cli(*command.split(), "--help", env={"COLUMNS": "80"})
+    assert r.returncode == 0, r.stderr
+    english = re.findall(r"\b(?:Usage|Options|Arguments|Commands|Show this|default:|PATH|TEXT|INTEGER|FLOAT|FILE|"
+                         r"COMMAND|ARGS|DIRECTORY|BOOLEAN)\b", r.stdout)
+    assert not english, english
+    assert all(_columns(line) <= 80 for line in r.stdout.splitlines()), r.stdout
+    # the option texts start in one column, whatever the width of a Chinese metavar before them
+    section = r.stdout.split("选项：\n", 1)[1].split("\n\n", 1)[0].splitlines()
+    starts = set()
+    for line in section:
+        m = re.match(r"^(  \S.*?)  +(\S)", line)
+        if m:
+            starts.add(_columns(line[:m.start(2)]))
+        else:
+            starts.add(_columns(line) - _columns(line.lstrip()))  # a wrapped continuation line
+    assert len(starts) == 1, r.stdout
