@@ -114,3 +114,22 @@ def test_a_render_with_and_without_the_cache_is_the_same_document(tmp_path):
             outputs[label] = {n: z.read(n) for n in z.namelist() if n != "docProps/core.xml"}
     assert list((tmp_path / "c" / "drafter" / "data").iterdir())  # the warm run had something to read
     assert outputs["cold"] == outputs["fill"] == outputs["warm"]
+
+
+def test_the_fit_verdicts_key_changes_when_a_rule_file_changes():
+    from pathlib import Path
+
+    from drafter import formulas
+
+    rule = next(p for p in sorted(Path(formulas.__file__).parent.joinpath("lint").rglob("*.py")))
+    info = rule.stat()
+    formulas._rules_digest.cache_clear()
+    before = formulas._rules_digest()
+    try:
+        os.utime(rule, ns=(info.st_atime_ns, info.st_mtime_ns + 1_000_000_000))
+        formulas._rules_digest.cache_clear()
+        assert formulas._rules_digest() != before  # an edited (or reinstalled) rule is judged afresh
+    finally:
+        os.utime(rule, ns=(info.st_atime_ns, info.st_mtime_ns))
+        formulas._rules_digest.cache_clear()
+    assert formulas._rules_digest() == before
