@@ -1,10 +1,9 @@
 """CLI commands of the drafting path: templates, new, schema, check, render, fonts.
 
 Each command parses its arguments, makes one call into drafter.app and prints
-what comes back; no logic lives here.
+what comes back; no logic lives here. (No `from __future__ import annotations`: typer
+reads these signatures on every run, and real annotations spare it compiling strings.)
 """
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import List, Optional
