@@ -40,10 +40,10 @@ def lazy(pattern: str, flags: int = 0) -> LazyPattern:
 
 
 # PyYAML's pure-Python reader compiles, when yaml is imported, a class spanning most of
-# Unicode — half of PyYAML's import cost (57 M instructions, ~4 ms; yaml/pyyaml#124 and
+# Unicode — two thirds of PyYAML's import cost (57 M instructions, ~4 ms; yaml/pyyaml#124 and
 # #301, open upstream). drafter never runs that reader: it parses with libyaml and refuses
 # bad characters itself (yamlio._FORBIDDEN). The same set written as its complement
-# compiles in 0.1 ms and matches exactly the same characters (tests/test_lazyre.py checks
+# compiles ten times faster and matches exactly the same characters (tests/test_lazyre.py checks
 # every code point), so it is placed in re's compile cache before yaml is imported.
 PYYAML_NON_PRINTABLE = "[^\x09\x0A\x0D\x20-\x7E\x85\xA0-\uD7FF\uE000-\uFFFD\U00010000-\U0010ffff]"
 PYYAML_PRINTABLE_COMPLEMENT = "[\x00-\x08\x0B\x0C\x0E-\x1F\x7F-\x84\x86-\x9F\uD800-\uDFFF\uFFFE\uFFFF]"
