@@ -9,6 +9,7 @@ import datetime as _dt
 import re
 from decimal import Decimal, InvalidOperation
 
+from .gongwen.levels import LEVEL_WORD
 from .gongwen.numbering import format_marker
 from .gongwen.numerals import count_cn, int_to_cn
 from .lazyre import lazy
@@ -255,7 +256,6 @@ def strip_end(text: object) -> str:
 # --- the unit and its organs -------------------------------------------------------
 # A 民族乡 is a 乡; a 街道 is the 区/县 government's agency: an 办事处 under a 党工委, with no
 # 人民政府 and no 人民代表大会 of its own.
-_LEVEL_WORD = {"镇": "镇", "乡": "乡", "民族乡": "乡", "街道": "街道"}
 _ORGANS = {
     "镇": {"party": "镇党委", "gov": "镇人民政府", "gov_short": "镇政府", "congress": "镇人大"},
     "乡": {"party": "乡党委", "gov": "乡人民政府", "gov_short": "乡政府", "congress": "乡人大"},
@@ -274,7 +274,7 @@ _ORGAN_AFTER_LEVEL = lazy(r"^(?:镇|乡|街道)(?=人大|党委|党工委|人民
 def level_word(unit: object) -> str:
     """镇 / 乡 / 街道: the word in 全镇, 镇人大, 我乡 (a 民族乡 says 乡)."""
     level = unit.get("level") if isinstance(unit, dict) else None
-    return _LEVEL_WORD.get(str(level or "镇"), "镇")
+    return LEVEL_WORD.get(str(level or "镇"), "镇")
 
 
 def unit_short(unit: object) -> str:

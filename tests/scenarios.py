@@ -136,8 +136,10 @@ def _relevel(text: str, unit: dict) -> str:
     else:
         t = re.sub(r"(?<![乡城集村])镇人大(?:主席团)?", "区人大", t)
     if lv == "街道":
-        t = t.replace("镇域", "辖区").replace("镇长", "办事处主任").replace("镇区", "辖区")
-    t = re.sub(r"(?<=[全我本该])镇|(?<![乡城集村])镇(?=[领级内域村干长])", lv, t)
+        t = t.replace("镇域", "辖区").replace("镇长", "办事处主任").replace("镇区", "辖区").replace("镇人代会", "区人代会")
+    elif lv == "乡":
+        t = re.sub(r"(?<![乡城集村])镇区", "集镇", t)  # a 乡's seat is its 集镇, it has no 镇区
+    t = re.sub(r"(?<=[全我本该])镇|(?<![乡城集村])镇(?=[领级内域村干长]|人代会|机关)", lv, t)
     return t
 
 

@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 
 from drafter import filters, formulas, templates
 from drafter.lint import lint_lines
+from drafter.gongwen.levels import sheet_level
 from drafter.gongwen.report_year import factsheet_year
 from drafter.markup import parse_markup
 from drafter.render import check
@@ -22,7 +23,7 @@ from drafter.writers.text import write_text
 
 from .scenarios import OUTCOMES, Scenario, build, scenarios
 
-CLASS_RULES = {"organ-name", "fact-wording", "register", "stale-term"}
+CLASS_RULES = {"organ-name", "unit-level", "fact-wording", "register", "stale-term"}
 ALL = scenarios()
 NO_STREET = {"gov_work_report", "congress_work_report"}
 
@@ -57,7 +58,7 @@ def _faults(text: str, data: dict, s: Scenario) -> list[str]:
     """Every class of fault the review names, found in one rendered draft."""
     year = factsheet_year(data)
     lines = list(enumerate(text.splitlines(), 1))
-    out = [f"{f.rule}: {f.message} — {f.excerpt}" for f in lint_lines(lines, "draft", year)
+    out = [f"{f.rule}: {f.message} — {f.excerpt}" for f in lint_lines(lines, "draft", year, level=sheet_level(data))
            if f.rule in CLASS_RULES or (f.rule in ("stale-formula", "placeholder") and f.severity == "error")]
     unit = data["unit"]
     short = filters.unit_short(unit)

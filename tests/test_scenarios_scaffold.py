@@ -14,7 +14,7 @@ import yaml
 from .conftest import EXAMPLES, run_cli
 
 TIDS = sorted(templates.available())
-CLASS_RULES = {"organ-name", "fact-wording", "register", "stale-term", "stale-formula"}
+CLASS_RULES = {"organ-name", "unit-level", "fact-wording", "register", "stale-term", "stale-formula"}
 
 
 @pytest.mark.parametrize("tid", TIDS)

@@ -86,7 +86,10 @@ def _draft_findings(report, name: str, checked) -> list[Problem]:
     from ..lint import lint_lines
 
     lines = list(enumerate(report.plain_lines(), 1))
-    return lint_lines(lines, name, year=_year(checked), genre_hint=checked.template.meta.get("genre"))
+    from ..gongwen.levels import sheet_level
+
+    return lint_lines(lines, name, year=_year(checked), genre_hint=checked.template.meta.get("genre"),
+                      level=sheet_level(checked.sheet.data))
 
 
 def _as_problems(exc: DrafterError, source: str) -> list[Problem]:
@@ -131,6 +134,7 @@ def _check(ws: Workspace, text: str, source: str, variant: int) -> tuple[CheckRe
     """check_sheet's work, also handing back the report it built (the preview shows it)."""
     from .. import render
     from ..factsheet import parse_factsheet
+    from ..gongwen.levels import sheet_level
     from ..gongwen.report_year import factsheet_year
     from ..lint import lint_value_lines
 
@@ -150,7 +154,8 @@ def _check(ws: Workspace, text: str, source: str, variant: int) -> tuple[CheckRe
     checked, problems = render.check_parsed(sheet, problems, ws.template_dirs)
     result.problems.extend(problems)
     result.year = factsheet_year(sheet.data)
-    values = lint_value_lines(_value_lines(sheet), source, result.year, sheet.data.get("genre"))
+    values = lint_value_lines(_value_lines(sheet), source, result.year, sheet.data.get("genre"),
+                              sheet_level(sheet.data))
     result.problems.extend(values)
     if checked is None:
         return _sorted(result), None

@@ -34,8 +34,9 @@ def _rules(which: str):
     return getattr(rules, which)
 
 
-def _run(lines: list[tuple[int, str]], file: str, year: int | None, genre: str | None, rules) -> list[Finding]:
-    doc = Doc(file=file, lines=list(lines), year=year, genre=genre)
+def _run(lines: list[tuple[int, str]], file: str, year: int | None, genre: str | None, rules,
+         level: str | None = None) -> list[Finding]:
+    doc = Doc(file=file, lines=list(lines), year=year, genre=genre, level=level)
     for rule in rules:
         rule.check(doc)
     unique = dict.fromkeys(doc.findings)
@@ -43,18 +44,20 @@ def _run(lines: list[tuple[int, str]], file: str, year: int | None, genre: str |
 
 
 def lint_lines(lines: list[tuple[int, str]], file: str, year: int | None = None,
-               genre_hint: str | None = None) -> list[Finding]:
-    """Lint numbered text lines; the year defaults to the one the text itself states."""
+               genre_hint: str | None = None, level: str | None = None) -> list[Finding]:
+    """Lint numbered text lines; the year and the unit's level default to what the text itself states."""
+    from ..gongwen.levels import draft_level
     from ..gongwen.report_year import detect_year
 
     if year is None:
         year = detect_year(lines)
-    return _run(lines, file, year, genre_hint, _rules("ALL"))
+    return _run(lines, file, year, genre_hint, _rules("ALL"), level or draft_level(lines))
 
 
 def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
     """Lint the string values of a YAML fact sheet, at their YAML line numbers."""
     from .extract import _check_file, yaml_values
+    from ..gongwen.levels import sheet_level
     from ..gongwen.report_year import factsheet_year
 
     path = Path(path)
@@ -63,25 +66,26 @@ def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
     if year is None:
         year = factsheet_year(data)
     genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
-    return _run(lines, str(path), year, genre, _rules("FACTSHEET"))
+    return _run(lines, str(path), year, genre, _rules("FACTSHEET"), sheet_level(data))
 
 
 def lint_value_lines(lines: list[tuple[int, str]], source: str, year: int | None,
-                     genre: object = None) -> list[Finding]:
+                     genre: object = None, level: str | None = None) -> list[Finding]:
     """The fact-sheet rules over a sheet's text values already placed at their YAML lines."""
-    return _run(lines, source, year, genre if isinstance(genre, str) else None, _rules("FACTSHEET"))
+    return _run(lines, source, year, genre if isinstance(genre, str) else None, _rules("FACTSHEET"), level)
 
 
 def lint_factsheet_text(text: str, source: str, year: int | None = None) -> list[Finding]:
     """lint_factsheet_values for a fact sheet's text in memory."""
     from .extract import yaml_text_values
+    from ..gongwen.levels import sheet_level
     from ..gongwen.report_year import factsheet_year
 
     lines, data = yaml_text_values(text, source)
     if year is None:
         year = factsheet_year(data)
     genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
-    return _run(lines, source, year, genre, _rules("FACTSHEET"))
+    return _run(lines, source, year, genre, _rules("FACTSHEET"), sheet_level(data))
 
 
 def lint_path(path: Path, year: int | None = None) -> list[Finding]:

@@ -20,6 +20,7 @@ class Doc:
     lines: list[tuple[int, str]]
     year: int | None = None
     genre: str | None = None
+    level: str | None = None  # 镇 / 乡 / 街道 of the unit it speaks for, when known
     findings: list[Finding] = field(default_factory=list)
 
     def add(self, line: int, rule: str, severity: str, message: str, excerpt: str) -> None:

@@ -10,11 +10,11 @@ import importlib
 
 # every rule, in the order its findings are produced
 NAMES = ("placeholder", "stale", "figures", "punctuation", "dates", "numbering", "repeated", "genre",
-         "organs", "facts", "register", "stale_terms")
+         "organs", "unit_level", "facts", "register", "stale_terms")
 # A fact sheet's values are separate snippets: list numbering and the genre's
 # opening/closing formulas belong to the template, not to the clerk's values.
 FACTSHEET_NAMES = ("placeholder", "stale", "figures", "punctuation", "dates", "repeated",
-                   "organs", "facts", "register", "stale_terms")
+                   "organs", "unit_level", "facts", "register", "stale_terms")
 
 
 def _modules(names: tuple[str, ...]) -> tuple:
