@@ -55,8 +55,25 @@ def check_parsed(sheet: factsheet.FactSheet, problems: list[Problem],
         problems.append(Problem(loc, exc.message))
         return None, problems
     problems += factsheet.validate(sheet, template.schema)
+    problems += _level_against_name(sheet)
     problems.sort(key=lambda p: (p.location.line or 0, p.location.col or 0))
     return (Checked(sheet, template) if not problems else None), problems
+
+
+def _level_against_name(sheet: factsheet.FactSheet) -> list[Problem]:
+    """unit.level must be the level the unit's own name says: 河口乡 written as a 镇 would get 全镇 and 镇党委."""
+    from .gongwen.levels import LEVEL_WORD, name_level
+
+    unit = sheet.data.get("unit") if isinstance(sheet.data, dict) else None
+    if not isinstance(unit, dict) or not isinstance(unit.get("level"), str):
+        return []
+    said, named = LEVEL_WORD.get(unit["level"]), name_level(unit.get("name"))
+    if said is None or named is None or said == named:
+        return []
+    loc = sheet.locate(("unit", "level"))
+    return [Problem(Location(loc.file, loc.line, loc.col, "unit.level"),
+                    f"单位名称“{unit['name']}”是{named}，层级却写作“{unit['level']}”：请改为“{named}”"
+                    f"{'（民族乡写“民族乡”）' if named == '乡' else ''}，否则报告会用{said}的称谓")]
 
 
 def load(path: Path, text: str | None = None, dirs: tuple[Path, ...] | None = None) -> Checked:

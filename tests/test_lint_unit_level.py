@@ -105,3 +105,25 @@ def test_the_examples_and_the_devset_raise_nothing():
     for path in sorted(EXAMPLES.glob("*.yaml")) + sorted(DEVSET.rglob("*.txt")):
         hits += [f.format() for f in lint_path(path) if f.rule == unit_level.RULE]
     assert hits == []
+
+
+@pytest.mark.parametrize("name,level,refused", [
+    ("河口乡", "镇", True), ("青溪镇", "乡", True), ("东关街道", "镇", True), ("青溪镇", "街道", True),
+    ("白岩彝族乡", "民族乡", False), ("白岩彝族乡", "乡", False), ("河口乡", "乡", False), ("青溪", "镇", False),
+])
+def test_a_unit_whose_name_and_level_disagree_is_refused_at_its_level_line(tmp_path, name, level, refused):
+    text = (EXAMPLES / "team_duty_report.yaml").read_text(encoding="utf-8")
+    sheet = tmp_path / "述职报告.yaml"
+    lines = text.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("  level:"))
+    lines[at] = f"  level: {level}"
+    name_at = next(i for i, line in enumerate(lines[:at]) if line.startswith("  name:"))
+    lines[name_at] = f"  name: {name}"
+    sheet.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    r = run_cli("check", sheet)
+    problem = [line for line in r.stdout.splitlines() + r.stderr.splitlines() if "unit.level:" in line and "层级却写作" in line]
+    if refused:
+        assert r.returncode == 1 and problem, r.stdout + r.stderr
+        assert problem[0].startswith(f"{sheet}:{at + 1}:3 unit.level: 单位名称“{name}”")
+    else:
+        assert not problem, r.stdout + r.stderr

@@ -29,10 +29,12 @@ def sheet_level(data: object) -> str | None:
     unit = data.get("unit") if isinstance(data, dict) else None
     if not isinstance(unit, dict):
         return None
-    level = LEVEL_WORD.get(str(unit.get("level") or ""))
-    if level:
-        return level
-    m = _NAME_END.search(str(unit.get("name") or "").strip())
+    return LEVEL_WORD.get(str(unit.get("level") or "")) or name_level(unit.get("name"))
+
+
+def name_level(name: object) -> str | None:
+    """镇 / 乡 / 街道 as a unit's name says it (白岩彝族乡 → 乡), or None for a name without one."""
+    m = _NAME_END.search(str(name or "").strip())
     return LEVEL_WORD[m.group()] if m else None
 
 
