@@ -83,11 +83,10 @@ def _year(checked) -> int | None:
 
 def _draft_findings(report, name: str, checked) -> list[Problem]:
     """Proofreading of the rendered text, numbered like the output's paragraphs."""
+    from ..gongwen.levels import sheet_level
     from ..lint import lint_lines
 
     lines = list(enumerate(report.plain_lines(), 1))
-    from ..gongwen.levels import sheet_level
-
     return lint_lines(lines, name, year=_year(checked), genre_hint=checked.template.meta.get("genre"),
                       level=sheet_level(checked.sheet.data))
 

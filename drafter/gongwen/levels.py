@@ -18,7 +18,8 @@ _OWN_UNIT = lazy(
     r"(?<![各全本我该每])[\u4e00-\u9fff]{2,8}?(镇|乡|街道)"
     r"(?=(?:19|20)\d\d年|二〇|第[一二三四五六七八九十]+届|人民政府|人民代表大会|人大|党委|党工委|办事处|纪委|领导班子)"
 )
-_NOT_A_NAME = lazy(r"^(?:城|乡|集|村|县|区|市|省|州|各|全|本|我|该|每|所在|所属|相关|有关|其他|周边|邻近)")
+# what stands before a level word but is no unit name (城镇, 各乡, 全镇, 所在镇, 邻近乡 …)
+NOT_A_NAME = lazy(r"^(?:城|乡|集|村|县|区|市|省|州|各|全|本|我|该|每|所在|所属|相关|有关|其他|周边|邻近)")
 # how a text speaks of a unit as its own: 全镇, 我乡, 本街道, 镇党委, 乡政府, 街道党工委 …
 _SPEAKS_AS = lazy(r"[全我本](镇|乡|街道)(?![镇乡村])|(镇|乡|街道)(?=党委|党工委|人民政府|政府|人大|办事处)")
 HEAD_LINES = 6
@@ -48,7 +49,7 @@ def draft_level(lines: list[tuple[int, str]]) -> str | None:
     found = set()
     for _no, text in [(n, t) for n, t in lines if t.strip()][:HEAD_LINES]:
         for m in _OWN_UNIT.finditer(text):
-            if not _NOT_A_NAME.match(m.group()):
+            if not NOT_A_NAME.match(m.group()):
                 found.add(m.group(1))
     if len(found) != 1:
         return None

@@ -57,16 +57,11 @@ def lint_lines(lines: list[tuple[int, str]], file: str, year: int | None = None,
 def lint_factsheet_values(path: Path, year: int | None = None) -> list[Finding]:
     """Lint the string values of a YAML fact sheet, at their YAML line numbers."""
     from .extract import _check_file, yaml_values
-    from ..gongwen.levels import sheet_level
-    from ..gongwen.report_year import factsheet_year
 
     path = Path(path)
     _check_file(path)
     lines, data = yaml_values(path)
-    if year is None:
-        year = factsheet_year(data)
-    genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
-    return _run(lines, str(path), year, genre, _rules("FACTSHEET"), sheet_level(data))
+    return _sheet_values(lines, data, str(path), year)
 
 
 def lint_value_lines(lines: list[tuple[int, str]], source: str, year: int | None,
@@ -78,14 +73,20 @@ def lint_value_lines(lines: list[tuple[int, str]], source: str, year: int | None
 def lint_factsheet_text(text: str, source: str, year: int | None = None) -> list[Finding]:
     """lint_factsheet_values for a fact sheet's text in memory."""
     from .extract import yaml_text_values
+
+    lines, data = yaml_text_values(text, source)
+    return _sheet_values(lines, data, source, year)
+
+
+def _sheet_values(lines: list[tuple[int, str]], data: object, source: str, year: int | None) -> list[Finding]:
+    """The fact-sheet rules with what the sheet itself says: its year (unless given), genre and level."""
     from ..gongwen.levels import sheet_level
     from ..gongwen.report_year import factsheet_year
 
-    lines, data = yaml_text_values(text, source)
     if year is None:
         year = factsheet_year(data)
-    genre = data.get("genre") if isinstance(data, dict) and isinstance(data.get("genre"), str) else None
-    return _run(lines, source, year, genre, _rules("FACTSHEET"), sheet_level(data))
+    genre = data.get("genre") if isinstance(data, dict) else None
+    return lint_value_lines(lines, source, year, genre, sheet_level(data))
 
 
 def lint_path(path: Path, year: int | None = None) -> list[Finding]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ...gongwen.levels import NOT_A_NAME as _NOT_A_NAME
 from ..finding import ERROR, WARNING
 from ..text import Doc, excerpt
 
@@ -28,7 +29,6 @@ _ORGAN = r"(?:人大|党委|党工委|人民政府|政府|纪委|办事处)"
 _DOUBLED = re.compile(
     r"(?<![各全本我该每])([\u4e00-\u9fff]{2,6}?(镇|乡|街道))(?:\1|\2)" + _ORGAN
 )
-_NOT_A_NAME = re.compile(r"^(?:城|乡|集|村|县|区|市|省|州|各|全|本|我|该|每|所在|所属|相关|有关|其他|周边|邻近)")
 
 
 def check(doc: Doc) -> None:
